@@ -1,0 +1,222 @@
+"""A normalised view of a notice's text that remembers where every character came from.
+
+Steps, each keeping the offset map (`NormText.index[i]` is the original offset of normalised
+character i; one extra entry maps the end):
+
+1. character folding, one character for one: full-width ASCII forms → ASCII (（→(, ，→, ：→:,
+   ２０２５→2025, ％→%), ideographic and no-break spaces → space;
+2. traditional → simplified characters (OpenCC t2s, applied character by character so that the
+   view stays aligned; only when the text looks traditional);
+3. deletions: spaces inside Chinese text ("技能 人才" → "技能人才", "到 2025 年" → "到2025年"),
+   leading/trailing spaces of lines, layout noise like "[bookmark: _GoBack]", and hard line wraps
+   inside a sentence ("统筹优化政\\n\\n策,深化" → one line).
+
+Not done here: anything that changes meaning (numerals stay as written; cn2an runs only on the
+strings the fact extractors pick out, never over whole texts — 二十大 must stay 二十大).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
+_FOLD.update({0x3000: 0x20, 0xA0: 0x20, 0x09: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200B: 0x20,
+              0xFEFF: 0x20, 0x2006: 0x20, 0x2009: 0x20, 0x3013: 0x20})
+# keep Chinese-specific corner brackets distinct; fold the look-alike bullets/angles used as parens
+_FOLD.update({ord("〈"): ord("<"), ord("〉"): ord(">")})
+
+_NOISE = re.compile(r"\[bookmark: [^\]]*\]")
+_SENT_END = set("。;；!！?？:：")
+_OPENERS = set(",，。、;；:：)）》”’」』】〕")
+_HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十百]+[)）]|\d{1,3}[.、．](?!\d)"
+                            r"|[(（]\d{1,3}[)）]|[①-⑳]|第[一二三四五六七八九十百零\d]+[章节条]|附件|——)")
+
+
+def is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x2FFFF or 0xF900 <= o <= 0xFAFF
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # lazy: importing the toolkit reads nothing
+
+    return opencc.OpenCC("t2s")
+
+
+_TRAD_HINTS = set("們個這為從來說對時於與學國際會過當還進體關機點義實經發現將動開場問員職術業務區縣責產費覽讓導衛稅習門見範應顯")
+
+
+def looks_traditional(text: str) -> bool:
+    """True when traditional-only characters make up a noticeable share of the CJK text.
+
+    >>> looks_traditional("職業技能培訓實施方案")
+    True
+    >>> looks_traditional("职业技能培训实施方案")
+    False
+    """
+    cjk = [c for c in text[:20000] if is_cjk(c)]
+    if len(cjk) < 4:
+        return False
+    hits = sum(c in _TRAD_HINTS for c in cjk)
+    return hits >= 2 and hits / len(cjk) > 0.02
+
+
+def to_simplified_aligned(text: str) -> str:
+    """t2s with the same length as the input (character by character where phrases would shift).
+
+    >>> to_simplified_aligned("職業技能培訓")
+    '职业技能培训'
+    """
+    conv = _t2s().convert(text)
+    if len(conv) == len(text):
+        return conv
+    cc = _t2s()
+    return "".join(c if len(c2 := cc.convert(c)) != 1 else c2 for c in text)
+
+
+@dataclass(frozen=True)
+class NormText:
+    """The normalised text and its map back to the original."""
+
+    text: str
+    index: tuple[int, ...]     # len(text) + 1 entries
+    original: str
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the normalised text to the original text."""
+        if end <= start:
+            o = self.index[start]
+            return o, o
+        return self.index[start], self.index[end - 1] + 1
+
+    def orig_text(self, start: int, end: int) -> str:
+        s, e = self.orig_span(start, end)
+        return self.original[s:e]
+
+
+def _keep_space(prev: str, nxt: str) -> bool:
+    """Spaces survive only between two ASCII letters/digits, or next to a table separator."""
+    if not prev or not nxt:
+        return False
+    if prev == "|" or nxt == "|":
+        return True
+    return prev.isascii() and nxt.isascii() and (prev.isalnum() or prev in ".%") and nxt.isalnum()
+
+
+def _is_heading_line(line: str) -> bool:
+    return bool(_HEADING_START.match(line))
+
+
+def normalize(original: str, simplify: bool | None = None) -> NormText:
+    """Normalise `original`, keeping the offset map.
+
+    >>> n = normalize("统筹优化政\\n\\n策，深化 技能 人才")
+    >>> n.text
+    '统筹优化政策,深化技能人才'
+    >>> n.orig_text(5, 6)
+    '策'
+    """
+    folded = original.translate(_FOLD)
+    if simplify is None:
+        simplify = looks_traditional(folded)
+    if simplify:
+        folded = to_simplified_aligned(folded)
+    # mark noise for deletion
+    drop = bytearray(len(folded))
+    for m in _NOISE.finditer(folded):
+        drop[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+
+    # split into lines (keeping offsets), strip and squeeze spaces
+    lines: list[list[int]] = []   # each line: list of kept original indices
+    cur: list[int] = []
+    for i, ch in enumerate(folded):
+        if ch == "\n":
+            lines.append(cur)
+            cur = []
+            continue
+        if drop[i] or ch == "\r":
+            continue
+        cur.append(i)
+    lines.append(cur)
+
+    def clean(idx: list[int]) -> list[int]:
+        out: list[int] = []
+        n = len(idx)
+        k = 0
+        while k < n:
+            ch = folded[idx[k]]
+            if ch == " ":
+                j = k
+                while j < n and folded[idx[j]] == " ":
+                    j += 1
+                prev = folded[out[-1]] if out else ""
+                nxt = folded[idx[j]] if j < n else ""
+                if _keep_space(prev, nxt):
+                    out.append(idx[k])
+                k = j
+                continue
+            out.append(idx[k])
+            k += 1
+        return out
+
+    cleaned = [clean(l) for l in lines]
+    newlines = [i for i, ch in enumerate(folded) if ch == "\n"]   # line li ends at newlines[li]
+    # join hard wraps: drop the newline(s) between a line that stops mid-sentence and its continuation
+    out_idx: list[int] = []
+    out_chars: list[str] = []
+    blank_run: list[int] = []   # newline offsets of blank lines since the last text line
+    prev_text = ""
+    prev_li = -1
+    for li, idx in enumerate(cleaned):
+        if not idx:
+            if prev_li >= 0:
+                blank_run.append(newlines[li - 1])
+            continue
+        text = "".join(folded[i] for i in idx)
+        if out_chars and not _is_wrap(prev_text, text):
+            # one newline for the line break, a second one where blank lines stood between
+            out_idx.append(newlines[prev_li])
+            out_chars.append("\n")
+            if blank_run:
+                out_idx.append(blank_run[-1] if blank_run[-1] != newlines[prev_li] else newlines[li - 1])
+                out_chars.append("\n")
+        for i in idx:
+            out_idx.append(i)
+            out_chars.append(folded[i])
+        blank_run = []
+        prev_text = text
+        prev_li = li
+    index = tuple(out_idx) + (len(original),)
+    return NormText("".join(out_chars), index, original)
+
+
+def _is_wrap(prev: str, nxt: str) -> bool:
+    """Does `nxt` continue the sentence `prev` broke off?"""
+    if not prev or not nxt:
+        return False
+    last = prev[-1]
+    if last in _SENT_END or last == "|" or nxt.startswith("|"):
+        return False
+    if _is_heading_line(nxt):
+        return False
+    if nxt[0] in _OPENERS:
+        return True
+    if not (is_cjk(last) or last.isalnum() or last in "”’)）"):
+        return False
+    heading_only = _is_heading_line(prev) and "。" not in prev and len(prev) <= 40
+    if heading_only or _TITLE_END.search(prev):
+        return False
+    # a long line that stops mid-sentence (page or layout wrap)
+    if len(prev) >= 40:
+        return True
+    # the continuation's first clause is a word fragment ("策,深化…")
+    m = re.match(r"^([^,，。;；:：、]{1,2})[,，。;；:：、]", nxt)
+    return bool(m and len(prev) >= 8)
+
+
+_TITLE_END = re.compile(r"(?:通知|方案|意见|办法|措施|规划|决定|细则|计划|要点|清单|批复|公告|通告|规定|条例|纲要|报告|\d{4}年\d{1,2}月\d{1,2}日)$")
+
+
+__all__ = ["NormText", "is_cjk", "looks_traditional", "normalize", "to_simplified_aligned"]

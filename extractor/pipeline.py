@@ -1,0 +1,241 @@
+"""One notice from file to `Notice`: read → normalise → structure → metadata → facts.
+
+`parse_file(path)` and `parse_text(text)` are the two entry points. Each stage is a plain
+function over the previous stage's output; spans found on the normalised view are mapped
+back onto the original text (`Notice.text`) before they are stored.
+
+Problems met while extracting one notice become warnings on it (`Notice.warnings`,
+`status="partial"`), never silent drops; problems reading the file are raised as typed
+`ZhengceError`s by the readers.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from dataclasses import replace
+from pathlib import Path
+
+from . import amounts as amounts_mod
+from . import deadlines as deadlines_mod
+from . import obligations as obligations_mod
+from . import targets as targets_mod
+from . import units as units_mod
+from .meta import extract_meta
+from .model import Measure, Notice, Section, Source, Unit
+from .normalize import NormText, normalize
+from .readers import DEFAULT_LIMITS, Limits, RawDocument, read
+from .structure import Heading, Skeleton, measure_headings, parse_skeleton, section_label, section_path
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def parse_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Notice:
+    """Read and extract one notice file."""
+    raw = read(path, limits)
+    data_hash = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return notice_from_raw(raw, data_hash)
+
+
+def parse_text(text: str, name: str | None = None) -> Notice:
+    """Extract a notice from text already in memory.
+
+    >>> n = parse_text("关于实施技能行动的意见\\n一、主要任务\\n1.开展培训。到2025年培训1万人次。(责任单位:市人社局)")
+    >>> [m.title for m in n.measures], [u.name for u in n.measures[0].units]
+    (['开展培训'], ['市人社局'])
+    """
+    raw = RawDocument(text=text, format="txt", path=name)
+    return notice_from_raw(raw, hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+
+def notice_from_raw(raw: RawDocument, data_hash: str) -> Notice:
+    n = normalize(raw.text)
+    sk = parse_skeleton(n.text)
+    warnings = list(raw.warnings)
+    body_orig = n.index[sk.body_start] if sk.headings else None
+    meta = extract_meta(raw.text, body_orig)
+    sections = _sections(sk, n)
+    measures = _measures(sk, n, meta_region_city=meta.region.city)
+    if not measures:
+        warnings.append("no measures found (no numbered items that carry work)")
+    facts = _facts(n, sk, measures)
+    measures = _with_deadlines(measures, facts["deadlines"])
+    source = Source(path=raw.path, format=raw.format, encoding=raw.encoding, sha256=data_hash, pages=raw.pages)
+    return Notice(
+        id=data_hash[:16], source=source, text=raw.text, meta=meta, sections=tuple(sections),
+        measures=tuple(measures), amounts=tuple(facts["amounts"]), targets=tuple(facts["targets"]),
+        deadlines=tuple(facts["deadlines"]), recurrences=tuple(facts["recurrences"]),
+        obligations=tuple(facts["obligations"]), warnings=tuple(warnings),
+        status="partial" if warnings and not measures else "ok",
+    )
+
+
+# ---------------------------------------------------------------- sections
+
+def _sections(sk: Skeleton, n: NormText) -> list[Section]:
+    ids = {id(h): f"s{i + 1}" for i, h in enumerate(sk.headings)}
+    out = []
+    for h in sk.headings:
+        out.append(Section(id=ids[id(h)], number=h.number, title=_orig_clean(n, *_title_span(h)), level=h.level,
+                           span=n.orig_span(h.line.start, h.end), path=section_path(h),
+                           parent=ids[id(h.parent)] if h.parent else None))
+    return out
+
+
+def _title_span(h: Heading) -> tuple[int, int]:
+    s = h.line.text
+    lead = len(s) - len(s.lstrip())
+    rest = s[lead + len(h.number):]
+    pad = len(rest) - len(rest.lstrip(" :"))
+    start = h.line.start + lead + len(h.number) + pad
+    return start, start + len(h.title)
+
+
+def _orig_clean(n: NormText, start: int, end: int) -> str:
+    """Original text of a normalised span, with line breaks (hard wraps) removed."""
+    return re.sub(r"\s*\n\s*", "", n.orig_text(start, end)).strip()
+
+
+# ---------------------------------------------------------------- measures
+
+def _measures(sk: Skeleton, n: NormText, meta_region_city: str | None) -> list[Measure]:
+    items: list[tuple[int, Measure]] = []
+    for h in measure_headings(sk.headings):
+        ts, te = _title_span(h)
+        body = n.text[h.line.start:h.end]
+        units = [_map_unit(u, n, h.line.start) for u in units_mod.extract_units(body)]
+        items.append((h.line.start, Measure(
+            id="", number=h.number, title=_orig_clean(n, ts, te), text=_orig_clean(n, h.line.start + len(h.number), h.end),
+            span=n.orig_span(h.line.start, h.end), section=section_path(h.parent),
+            units=tuple(units), source="annex" if h.in_annex else "body")))
+    for header, row in sk.table_rows:
+        cells, spans = row.cells, row.cell_spans
+        units = []
+        for role in ("lead", "support", "responsible"):
+            if cells.get(role) and role in spans:
+                s0 = spans[role][0]
+                for u in units_mod.units_from_cells(**{f"{role}_cell": cells[role]}):
+                    units.append(_map_unit(u, n, s0, source="table"))
+        title = cells.get("task", "")
+        tspan = spans.get("task")
+        if tspan:
+            title = _orig_clean(n, *tspan)
+        req = spans.get("requirement")
+        text = _orig_clean(n, *req) if req else ""
+        items.append((row.line.start, Measure(
+            id="", number=cells.get("no", ""), title=title, text=text, span=n.orig_span(row.line.start, row.line.end),
+            section=("附件",) if sk.annex_start is not None and row.line.start >= sk.annex_start else (),
+            units=tuple(units), source="table")))
+    covered = {s for s, _ in items}
+    for ln in sk.annex_lines:
+        if ln.start in covered:
+            continue
+        hit = units_mod.parse_annex_duty_line(ln.text)
+        if not hit:
+            continue
+        units, title = hit
+        t0 = ln.text.find(title) if title else -1
+        items.append((ln.start, Measure(
+            id="", number="", title=_orig_clean(n, ln.start + t0, ln.start + t0 + len(title)) if t0 >= 0 else title,
+            text=_orig_clean(n, ln.start, ln.end), span=n.orig_span(ln.start, ln.end), section=("附件",),
+            units=tuple(_map_unit(u, n, ln.start, source="annex_line") for u in units), source="annex_line")))
+    items.sort(key=lambda x: x[0])
+    measures = [replace(m, id=f"m{i + 1}") for i, (_, m) in enumerate(items)]
+    return _apply_inheritance(measures, sk, n)
+
+
+def _map_unit(u: Unit, n: NormText, offset: int, source: str | None = None) -> Unit:
+    s, e = u.span
+    os_, oe = n.orig_span(offset + s, offset + e)
+    name = re.sub(r"\s+", "", n.original[os_:oe]) or u.name
+    kw = {"span": (os_, oe), "name": name}
+    if source and u.source == "marker":
+        kw["source"] = source
+    return replace(u, **kw)
+
+
+def _apply_inheritance(measures: list[Measure], sk: Skeleton, n: NormText) -> list[Measure]:
+    """'以下措施均需A作为责任单位' / '下同': add A to the measure that says it and every later body measure."""
+    stmts = units_mod.find_inheritance(n.text)
+    if not stmts:
+        return measures
+    out = []
+    for m in measures:
+        add: list[Unit] = []
+        names = {u.name for u in m.units}
+        for st in stmts:
+            st_orig = n.orig_span(*st.span)[0]
+            if m.source in ("body",) and m.span[1] > st_orig:
+                for u in st.units:
+                    uu = _map_unit(u, n, 0)
+                    if uu.name not in names:
+                        add.append(replace(uu, inherited=True, source="inherited"))
+                        names.add(uu.name)
+        out.append(replace(m, units=m.units + tuple(add)) if add else m)
+    return out
+
+
+# ---------------------------------------------------------------- facts
+
+def _facts(n: NormText, sk: Skeleton, measures: list[Measure]) -> dict[str, list]:
+    """Run the fact extractors line by line on the normalised text; map spans back; attach section and measure."""
+    heads = sk.headings
+    starts = [h.line.start for h in heads]
+    m_starts = [m.span[0] for m in measures]
+
+    def enclosing(pos: int) -> Heading | None:
+        i = bisect_right(starts, pos) - 1
+        while i >= 0:
+            if heads[i].line.start <= pos < max(heads[i].end, heads[i].line.end + 1):
+                return heads[i]
+            i -= 1
+        return None
+
+    def measure_at(opos: int) -> str | None:
+        j = bisect_right(m_starts, opos) - 1
+        if j >= 0 and opos < measures[j].span[1]:
+            return measures[j].id
+        return None
+
+    out: dict[str, list] = {"amounts": [], "targets": [], "deadlines": [], "recurrences": [], "obligations": []}
+    pos = 0
+    for line in n.text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        head = enclosing(start)
+        sec = section_path(head)
+        found = {
+            "amounts": amounts_mod.extract_amounts(line),
+            "targets": targets_mod.extract_targets(line, context_year=_heading_year(head)),
+            "deadlines": deadlines_mod.extract_deadlines(line),
+            "recurrences": deadlines_mod.extract_recurrences(line),
+            "obligations": obligations_mod.extract_obligations(line),
+        }
+        for key, facts in found.items():
+            for f in facts:
+                os_, oe = n.orig_span(start + f.span[0], start + f.span[1])
+                out[key].append(replace(f, span=(os_, oe), text=n.original[os_:oe], section=sec,
+                                        measure=measure_at(os_)))
+    return out
+
+
+def _heading_year(h: Heading | None) -> int | None:
+    """The year a heading (or one above it) names, e.g. "(一)2024年工作目标" → 2024."""
+    while h is not None:
+        m = _YEAR.search(h.title)
+        if m:
+            return int(m.group(1))
+        h = h.parent
+    return None
+
+
+def _with_deadlines(measures: list[Measure], deadlines: list) -> list[Measure]:
+    by_m: dict[str, str] = {}
+    for d in deadlines:
+        if d.measure and d.kind != "validity":
+            by_m[d.measure] = max(by_m.get(d.measure, d.date), d.date)
+    return [replace(m, deadline=by_m.get(m.id)) for m in measures]
+
+
+__all__ = ["notice_from_raw", "parse_file", "parse_text", "section_label"]

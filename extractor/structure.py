@@ -1,0 +1,316 @@
+"""The section tree and the measures of a notice, found on its normalised text.
+
+Covered: heading markers 一、 / (一) / 1. 1、 / (1) / ① / 第X章 / 第X条 / 第X部分, with levels
+assigned by order of first appearance (documents skip levels); run-in headings
+("(二)进一步健全技能人才引育体系。…" — the title is the words before the first 。); the annex
+region (from a line that is just "附件" / "附件2"); tables written as ``a | b | c |`` lines,
+whose rows become measures when the header names a task column; annex lines "X负责…".
+
+A measure (GUIDELINE.md) is a numbered leaf item that carries work: headings under a
+"principles / goals" top section (指导思想, 基本原则, 总体要求, 发展目标 …) are sections, not
+measures. Not covered here: who is responsible (see `units`), and the metadata (see `meta`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_CN = "一二三四五六七八九十百零〇两"
+MARKERS: tuple[tuple[str, re.Pattern], ...] = (
+    ("part", re.compile(rf"^第[{_CN}\d]+部分")),
+    ("chapter", re.compile(rf"^第[{_CN}\d]+章")),
+    ("section", re.compile(rf"^第[{_CN}\d]+节")),
+    ("article", re.compile(rf"^第[{_CN}\d]+条")),
+    ("cn", re.compile(rf"^[{_CN}]+[、.](?=\S)")),
+    ("pcn", re.compile(rf"^\([{_CN}]+\)")),
+    ("num", re.compile(r"^\d{1,3}(?:[、]|\.(?!\d))(?=\S)")),
+    ("pnum", re.compile(r"^\(\d{1,3}\)")),
+    ("circ", re.compile(r"^[①-⑳]")),
+)
+# top sections whose items state principles or goals, not work
+_NON_WORK = re.compile(r"指导思想|基本原则|原则要求|总体要求|总体思路|工作原则|目标任务$|发展目标|工作目标|主要目标|总体目标"
+                       r"|^目标|适用范围|编制依据|背景|现状|形势")
+_TABLE_HEADER_TASK = re.compile(r"任务|措施|事项|工作内容|项目")
+_TABLE_HEADER_UNITS = re.compile(r"单位|部门|责任|牵头|配合|协办|主责")
+_ANNEX_START = re.compile(r"^附件\d*[:：]?$|^附件\d+$|^附表\d*$")
+_SENT_END = "。"
+
+
+@dataclass
+class Line:
+    start: int       # offsets in the normalised text
+    end: int
+    text: str
+
+
+@dataclass
+class Heading:
+    kind: str
+    number: str
+    title: str
+    line: Line
+    level: int = 0
+    run_in: bool = False          # the heading's line goes on past its title
+    children: list["Heading"] = field(default_factory=list)
+    parent: "Heading | None" = None
+    end: int = 0                  # end of the text it governs (normalised offsets)
+    in_annex: bool = False
+
+
+@dataclass
+class TableRow:
+    cells: dict[str, str]         # column role → cell text
+    cell_spans: dict[str, tuple[int, int]]
+    line: Line
+
+
+@dataclass
+class Skeleton:
+    """What structure finds; the pipeline turns it into model objects."""
+
+    headings: list[Heading]
+    body_start: int
+    annex_start: int | None
+    table_rows: list[tuple[list[str], TableRow]]      # (header, row)
+    annex_lines: list[Line]                             # annex lines without a marker
+    paragraphs: list[Line]
+
+
+def split_lines(text: str) -> list[Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        out.append(Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+def match_marker(s: str) -> tuple[str, str] | None:
+    """The heading marker a line starts with.
+
+    >>> match_marker("(二)进一步健全技能人才引育体系。积极健全…")
+    ('pcn', '(二)')
+    >>> match_marker("2025年底前完成") is None
+    True
+    """
+    for kind, rx in MARKERS:
+        m = rx.match(s)
+        if m:
+            return kind, m.group(0)
+    return None
+
+
+def heading_title(rest: str) -> tuple[str, bool]:
+    """Title of a heading from the text after its marker; True when it is run-in.
+
+    >>> heading_title("进一步健全技能人才引育体系。积极健全完善…")
+    ('进一步健全技能人才引育体系', True)
+    >>> heading_title("加强特色产业行业急需紧缺技能人才建设")
+    ('加强特色产业行业急需紧缺技能人才建设', False)
+    """
+    rest = rest.lstrip(" :")
+    i = rest.find(_SENT_END)
+    if 0 < i < len(rest) - 1:
+        return rest[:i], True
+    if i == len(rest) - 1:
+        return rest[:i], False
+    # article style "第三条 市财政局负责…" has no period-ended title: the first clause is its title
+    return rest, False
+
+
+def _is_table_line(s: str) -> bool:
+    return s.count(" | ") >= 1 and s.rstrip().endswith("|")
+
+
+def _cells(s: str) -> list[str]:
+    parts = [p.strip() for p in s.rstrip().rstrip("|").split(" | ")]
+    while parts and not parts[-1]:
+        parts.pop()       # flattened merged cells leave empty cells at the end of the row
+    return parts
+
+
+def _header_roles(cells: list[str]) -> list[str] | None:
+    """Column roles of a task-table header, or None when the row is not one."""
+    roles = []
+    for c in cells:
+        if re.search(r"序号|编号", c):
+            roles.append("no")
+        elif re.search(r"牵头", c):
+            roles.append("lead")
+        elif re.search(r"配合|协办|参与|协同", c):
+            roles.append("support")
+        elif re.search(r"责任|主责|承办", c) and re.search(r"单位|部门|处室", c):
+            roles.append("responsible")
+        elif re.search(r"时限|时间|完成期限|进度", c):
+            roles.append("deadline")
+        elif re.search(r"工作要求|具体|工作措施|内容|要求|目标", c):
+            roles.append("requirement")
+        elif _TABLE_HEADER_TASK.search(c):
+            roles.append("task")
+        else:
+            roles.append("other")
+    if "task" not in roles and "requirement" not in roles:
+        return None
+    if not any(r in roles for r in ("lead", "support", "responsible")):
+        return None
+    if "task" not in roles:
+        roles[roles.index("requirement")] = "task"
+    return roles
+
+
+def parse_skeleton(text: str) -> Skeleton:
+    """Find headings, annex and tables in normalised text."""
+    lines = split_lines(text)
+    headings: list[Heading] = []
+    table_rows: list[tuple[list[str], TableRow]] = []
+    annex_lines: list[Line] = []
+    paragraphs: list[Line] = []
+    annex_start: int | None = None
+    order: list[str] = []             # marker kinds in order of nesting (current stack)
+    stack: list[Heading] = []
+    header: list[str] | None = None
+    carried: dict[str, str] = {}
+    body_start: int | None = None
+
+    for ln in lines:
+        s = ln.text.strip()
+        if not s:
+            continue
+        if _ANNEX_START.match(s) and body_start is not None:
+            annex_start = ln.start if annex_start is None else annex_start
+            order, stack, header, carried = [], [], None, {}
+            continue
+        if _is_table_line(s):
+            cells = _cells(s)
+            roles = _header_roles(cells)
+            if roles:
+                header, carried = roles, {}
+                continue
+            if header:
+                row = _table_row(cells, header, carried, ln)
+                if row:
+                    table_rows.append((header, row))
+                continue
+            paragraphs.append(ln)
+            continue
+        header = None
+        mk = match_marker(s)
+        if mk and len(s) > len(mk[1]):
+            kind, number = mk
+            title, run_in = heading_title(s[len(number):])
+            if not title:
+                paragraphs.append(ln)
+                continue
+            if kind in order:
+                depth = order.index(kind)
+                order = order[: depth + 1]
+                stack = stack[:depth]
+            else:
+                order.append(kind)
+            h = Heading(kind, number, title, ln, level=len(stack) + 1, run_in=run_in,
+                        parent=stack[-1] if stack else None, in_annex=annex_start is not None)
+            if h.parent:
+                h.parent.children.append(h)
+            headings.append(h)
+            stack.append(h)
+            if body_start is None:
+                body_start = ln.start
+            continue
+        if annex_start is not None:
+            annex_lines.append(ln)
+        paragraphs.append(ln)
+
+    _close_headings(headings, len(text), annex_start)
+    return Skeleton(headings, body_start if body_start is not None else 0, annex_start, table_rows,
+                    annex_lines, paragraphs)
+
+
+def _table_row(cells: list[str], header: list[str], carried: dict[str, str], ln: Line) -> TableRow | None:
+    """Map a row's cells onto header roles; rows short of cells (merged cells flattened away)
+    keep their first cell as 序号 when it is a number and align the rest to the right."""
+    n_h = len(header)
+    if len(cells) >= n_h:
+        mapping = list(zip(header, cells[:n_h]))
+    else:
+        if header[0] == "no" and re.fullmatch(r"\d{1,3}", cells[0] or ""):
+            rest = cells[1:]
+            mapping = [("no", cells[0])] + list(zip(header[n_h - len(rest):], rest))
+        else:
+            mapping = list(zip(header[n_h - len(cells):], cells))
+    row = {r: c for r, c in mapping if r != "other"}
+    if not any(row.get(r) for r in ("task", "requirement")):
+        return None
+    # carry a merged task cell down into the rows it spans
+    if row.get("task"):
+        carried["task"] = row["task"]
+    elif "task" in carried:
+        row["task"] = carried["task"]
+    # spans of the cells within the line
+    spans: dict[str, tuple[int, int]] = {}
+    pos = 0
+    for role, c in mapping:
+        i = ln.text.find(c, pos) if c else -1
+        if i >= 0 and role != "other":
+            spans[role] = (ln.start + i, ln.start + i + len(c))
+            pos = i + len(c)
+    return TableRow(row, spans, ln)
+
+
+def _close_headings(headings: list[Heading], text_end: int, annex_start: int | None) -> None:
+    """Set each heading's end: the start of the next heading at the same or a higher level."""
+    for i, h in enumerate(headings):
+        end = text_end if not (annex_start is not None and not h.in_annex) else annex_start
+        for nxt in headings[i + 1:]:
+            if nxt.in_annex != h.in_annex:
+                break
+            if nxt.level <= h.level:
+                end = nxt.line.start
+                break
+        h.end = max(end, h.line.end)
+
+
+def top_of(h: Heading) -> Heading:
+    while h.parent is not None:
+        h = h.parent
+    return h
+
+
+def is_work_heading(h: Heading) -> bool:
+    """Is this heading inside a section that carries work (not principles or goals)?"""
+    node: Heading | None = h.parent
+    while node is not None:
+        if _NON_WORK.search(node.title):
+            return False
+        node = node.parent
+    return True
+
+
+def measure_headings(headings: list[Heading]) -> list[Heading]:
+    """The headings that are measures: leaves in work sections; a top-level leaf only when run-in."""
+    out = []
+    for h in headings:
+        if h.children or not is_work_heading(h):
+            continue
+        if h.kind in ("part", "chapter", "section"):
+            continue
+        if h.parent is None and not h.run_in and h.kind not in ("article",):
+            continue
+        if _NON_WORK.search(h.title) and h.parent is None:
+            continue
+        out.append(h)
+    return out
+
+
+def section_label(h: Heading) -> str:
+    return f"{h.number}{h.title}"
+
+
+def section_path(h: Heading | None) -> tuple[str, ...]:
+    path = []
+    while h is not None:
+        path.append(section_label(h))
+        h = h.parent
+    return tuple(reversed(path))
+
+
+__all__ = ["Heading", "Line", "Skeleton", "TableRow", "heading_title", "is_work_heading", "match_marker",
+           "measure_headings", "parse_skeleton", "section_label", "section_path", "split_lines"]

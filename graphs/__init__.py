@@ -1,0 +1,1 @@
+"""zhengce.graphs — the responsibility graph, its analyses and exports. Imports `extractor`, never the reverse."""
