@@ -112,10 +112,10 @@ def _is_heading_line(line: str) -> bool:
 def normalize(original: str, simplify: bool | None = None) -> NormText:
     """Normalise `original`, keeping the offset map.
 
-    >>> n = normalize("统筹优化政\\n\\n策，深化 技能 人才")
+    >>> n = normalize("加强组织领导，统筹优化政\\n\\n策，深化 技能 人才")
     >>> n.text
-    '统筹优化政策,深化技能人才'
-    >>> n.orig_text(5, 6)
+    '加强组织领导,统筹优化政策,深化技能人才'
+    >>> n.orig_text(12, 13)
     '策'
     """
     folded = original.translate(_FOLD)
@@ -188,8 +188,34 @@ def normalize(original: str, simplify: bool | None = None) -> NormText:
         blank_run = []
         prev_text = text
         prev_li = li
+    _break_run_on(out_chars, out_idx)
     index = tuple(out_idx) + (len(original),)
     return NormText("".join(out_chars), index, original)
+
+
+_RUN_ON_MARK = re.compile(r"(?<=[。;:；：])\s*(?=第[一二三四五六七八九十百零]+[章条]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)"
+                          r"|(?<=[\u4e00-\u9fff])\s*(?=第[一二三四五六七八九十百零]+[章条](?![^。]{0,6}规定))")
+_RUN_ON_MIN = 400
+
+
+def _break_run_on(chars: list[str], idx: list[int]) -> None:
+    """Insert line breaks before headings in text that lost its line breaks ("…。第二条 …").
+
+    Only lines longer than _RUN_ON_MIN characters that hold several such headings are touched;
+    an inserted break maps to the original offset of the character after it.
+    """
+    text = "".join(chars)
+    inserts: list[int] = []
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) >= _RUN_ON_MIN:
+            hits = [m.start() for m in _RUN_ON_MARK.finditer(line) if m.start() > 0]
+            if len(hits) >= 3:
+                inserts.extend(pos + h for h in hits)
+        pos += len(line) + 1
+    for at in reversed(inserts):
+        chars.insert(at, "\n")
+        idx.insert(at, idx[at])
 
 
 def _is_wrap(prev: str, nxt: str) -> bool:

@@ -25,7 +25,8 @@ from .meta import extract_meta
 from .model import Measure, Notice, Section, Source, Unit
 from .normalize import NormText, normalize
 from .readers import DEFAULT_LIMITS, Limits, RawDocument, read
-from .structure import Heading, Skeleton, measure_headings, parse_skeleton, section_label, section_path
+from .structure import (Heading, Skeleton, first_clause, measure_headings, paragraph_measures, parse_skeleton,
+                        section_label, section_path)
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
@@ -108,6 +109,14 @@ def _measures(sk: Skeleton, n: NormText, meta_region_city: str | None) -> list[M
             id="", number=h.number, title=_orig_clean(n, ts, te), text=_orig_clean(n, h.line.start + len(h.number), h.end),
             span=n.orig_span(h.line.start, h.end), section=section_path(h.parent),
             units=tuple(units), source="annex" if h.in_annex else "body")))
+    for h, ln in paragraph_measures(sk):
+        t0 = len(ln.text) - len(ln.text.lstrip())
+        title = first_clause(ln.text[t0:])
+        units = [_map_unit(u, n, ln.start) for u in units_mod.extract_units(ln.text)]
+        items.append((ln.start, Measure(
+            id="", number="", title=_orig_clean(n, ln.start + t0, ln.start + t0 + len(title)),
+            text=_orig_clean(n, ln.start, ln.end), span=n.orig_span(ln.start, ln.end), section=section_path(h),
+            units=tuple(units), source="body")))
     for header, row in sk.table_rows:
         cells, spans = row.cells, row.cell_spans
         units = []
@@ -119,7 +128,10 @@ def _measures(sk: Skeleton, n: NormText, meta_region_city: str | None) -> list[M
         title = cells.get("task", "")
         tspan = spans.get("task")
         if tspan:
-            title = _orig_clean(n, *tspan)
+            # a long task cell is a sentence: its title is the words before the first 。
+            cut = title.find("。")
+            end = tspan[0] + cut if 0 < cut < len(title) else tspan[1]
+            title = _orig_clean(n, tspan[0], end).rstrip("。")
         req = spans.get("requirement")
         text = _orig_clean(n, *req) if req else ""
         items.append((row.line.start, Measure(

@@ -99,22 +99,54 @@ def match_marker(s: str) -> tuple[str, str] | None:
     return None
 
 
-def heading_title(rest: str) -> tuple[str, bool]:
+def heading_title(rest: str, kind: str = "") -> tuple[str, bool]:
     """Title of a heading from the text after its marker; True when it is run-in.
+
+    Articles (第X条) and items with a bracketed title use that title; other articles take their
+    first clause; other headings the words before the first 。.
 
     >>> heading_title("进一步健全技能人才引育体系。积极健全完善…")
     ('进一步健全技能人才引育体系', True)
     >>> heading_title("加强特色产业行业急需紧缺技能人才建设")
     ('加强特色产业行业急需紧缺技能人才建设', False)
+    >>> heading_title("【强化文旅体项目用地保障】将文旅体产业发展所需用地纳入规划", "article")
+    ('强化文旅体项目用地保障', True)
+    >>> heading_title("市财政局会同市发展改革委(市粮食和物资储备局)负责安排贷款利息,及时拨付。", "article")
+    ('市财政局会同市发展改革委(市粮食和物资储备局)负责安排贷款利息', True)
     """
     rest = rest.lstrip(" :")
+    m = re.match(r"^【([^】]{1,60})】", rest)
+    if m:
+        return m.group(1), len(rest) > m.end()
+    if kind == "article":
+        t = first_clause(rest)
+        return t, len(t) < len(rest.rstrip("。"))
     i = rest.find(_SENT_END)
     if 0 < i < len(rest) - 1:
         return rest[:i], True
     if i == len(rest) - 1:
         return rest[:i], False
-    # article style "第三条 市财政局负责…" has no period-ended title: the first clause is its title
     return rest, False
+
+
+_OPEN, _CLOSE = "(（“《「【[", ")）”》」】]"
+
+
+def first_clause(s: str) -> str:
+    """The words up to the first clause break (, ; : 。) outside brackets and quotes.
+
+    >>> first_clause("设立助保贷业务办公室(以下简称“区助保贷办公室”),设在区科工信局。")
+    '设立助保贷业务办公室(以下简称“区助保贷办公室”)'
+    """
+    depth = 0
+    for i, ch in enumerate(s):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ",，;；:：。":
+            return s[:i]
+    return s
 
 
 def _is_table_line(s: str) -> bool:
@@ -196,7 +228,7 @@ def parse_skeleton(text: str) -> Skeleton:
         mk = match_marker(s)
         if mk and len(s) > len(mk[1]):
             kind, number = mk
-            title, run_in = heading_title(s[len(number):])
+            title, run_in = heading_title(s[len(number):], kind)
             if not title:
                 paragraphs.append(ln)
                 continue
@@ -284,19 +316,56 @@ def is_work_heading(h: Heading) -> bool:
     return True
 
 
+_ARTICLE_SKIP = re.compile(r"^(?:为了?|根据|依据|依照)[^,，。]{0,80}(?:制定本|特制定|制定)|^本(?:办法|细则|规定|措施|条例|实施办法|实施细则|方案)"
+                           r"(?:所称|所指|中|适用|自|由|解释|所规定的[^。]{0,10}(?:包含|含))|^本[^,，。]{0,12}(?:所称|是指)|^[^,，。]{0,30}是指")
+
+
+def _under_article(h: Heading) -> bool:
+    p = h.parent
+    while p is not None:
+        if p.kind == "article":
+            return True
+        p = p.parent
+    return False
+
+
 def measure_headings(headings: list[Heading]) -> list[Heading]:
-    """The headings that are measures: leaves in work sections; a top-level leaf only when run-in."""
+    """The headings that are measures.
+
+    Leaves in work sections; a top-level leaf only when run-in; an article (第X条) is one measure
+    with whatever items it lists, unless it states purpose, definitions, scope or entry into force.
+    """
     out = []
     for h in headings:
-        if h.children or not is_work_heading(h):
+        if not is_work_heading(h) or h.kind in ("part", "chapter", "section") or _under_article(h):
             continue
-        if h.kind in ("part", "chapter", "section"):
+        if h.kind == "article":
+            if not _ARTICLE_SKIP.search(h.line.text[len(h.number):].lstrip(" :")):
+                out.append(h)
             continue
-        if h.parent is None and not h.run_in and h.kind not in ("article",):
+        if h.children:
+            continue
+        if h.parent is None and not h.run_in:
             continue
         if _NON_WORK.search(h.title) and h.parent is None:
             continue
         out.append(h)
+    return out
+
+
+def paragraph_measures(sk: Skeleton) -> list[tuple[Heading, Line]]:
+    """Unnumbered paragraphs that are measures: those directly under a top-level work heading
+    that has no numbered items of its own (each paragraph then carries one piece of work)."""
+    out = []
+    tops = [h for h in sk.headings if h.parent is None and not h.children and not h.run_in
+            and h.kind in ("cn", "part", "chapter") and is_work_heading(h) and not _NON_WORK.search(h.title)]
+    if not tops:
+        return out
+    for ln in sk.paragraphs:
+        for h in tops:
+            if h.line.end < ln.start < h.end and not _is_table_line(ln.text) and len(ln.text.strip()) >= 8:
+                out.append((h, ln))
+                break
     return out
 
 
@@ -312,5 +381,5 @@ def section_path(h: Heading | None) -> tuple[str, ...]:
     return tuple(reversed(path))
 
 
-__all__ = ["Heading", "Line", "Skeleton", "TableRow", "heading_title", "is_work_heading", "match_marker",
-           "measure_headings", "parse_skeleton", "section_label", "section_path", "split_lines"]
+__all__ = ["Heading", "Line", "Skeleton", "TableRow", "first_clause", "heading_title", "is_work_heading", "match_marker",
+           "measure_headings", "paragraph_measures", "parse_skeleton", "section_label", "section_path", "split_lines"]

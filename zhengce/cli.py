@@ -9,12 +9,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from importlib import import_module
 from typing import Iterable
 
 from extractor.errors import ZhengceError
 from extractor.readers import EXTENSIONS, Limits
 
 from . import __version__
+
+
+# subcommands living in their own modules: each has register(subparsers) that adds its parser
+# and sets `func` to a handler taking the parsed arguments and returning the exit status
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
 def _limits(a: argparse.Namespace) -> Limits:
@@ -108,6 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--debug", action="store_true", help="show tracebacks instead of one-line errors")
     _add_limit_flags(p)
     p.set_defaults(func=cmd_parse)
+    for mod in COMMAND_MODULES:
+        import_module(f"zhengce.{mod}").register(sub)
     return ap
 
 

@@ -1,36 +1,71 @@
 """`read(path)` — one entry point, one reader per format.
 
-Formats: .txt (UTF-8 with/without BOM, UTF-16 with BOM, GB18030/GBK, Big5 — detected),
-.docx, .pdf, .html/.htm. The format is chosen by content sniffing first, extension second.
-Every failure is a `ZhengceError` subclass naming the file and the reason.
+Formats: .txt (UTF-8 with/without BOM, UTF-16/32 with BOM, GB18030/GBK, Big5 — detected), .docx,
+.pdf (born-digital), .html/.htm/.shtml/.xhtml. The format is chosen by content first (PDF and zip
+magic bytes, an OLE2 header, HTML markup — also in a file saved as .txt), extension second.
+
+Every failure is a `ZhengceError` subclass that prints as one line, "<file>: <reason>":
+`UnsupportedFormat`, `EmptyDocument`, `CorruptDocument`, `EncryptedDocument`, `NoTextLayer`,
+`LimitExceeded`. No exception from a parsing library escapes: whatever a reader lets through is
+reported as `CorruptDocument` naming the exception type.
+
+Not covered: legacy .doc/.wps/.ofd, spreadsheets, images (OCR), archives of several notices.
 """
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
-from ..errors import EmptyDocument, LimitExceeded, UnsupportedFormat, ZhengceError
+from ..errors import CorruptDocument, EmptyDocument, LimitExceeded, UnsupportedFormat, ZhengceError
 from .base import DEFAULT_LIMITS, Limits, RawDocument
 
-EXTENSIONS = {".txt": "txt", ".text": "txt", ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html",
-              ".shtml": "html", ".xhtml": "html"}
+EXTENSIONS = {".txt": "txt", ".text": "txt", ".docx": "docx", ".docm": "docx", ".pdf": "pdf", ".html": "html",
+              ".htm": "html", ".shtml": "html", ".xhtml": "html"}
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_MARKUP_START = re.compile(rb"^(\xef\xbb\xbf)?\s*<(!doctype\s+html|html|head|body|meta|div|p|table|span|section|"
+                           rb"article|h[1-6]|center|font|br|!--)[\s>/]", re.I)
+_TAG = re.compile(rb"</?(p|div|table|tr|td|span|br|html|body|meta|h[1-6]|a|img|li|font|strong)\b", re.I)
+
+
+def looks_like_html(head: bytes) -> bool:
+    """Markup at the start and several HTML tags in the first 4 KB.
+
+    >>> looks_like_html('<p style="text-align:center">关于印发</p><p>各区县</p><p>一、</p>'.encode())
+    True
+    """
+    return bool(_MARKUP_START.match(head)) and len(_TAG.findall(head[:4096])) >= 3
 
 
 def sniff_format(path: Path, head: bytes) -> str:
     """The format by magic bytes, falling back on the extension."""
     ext = EXTENSIONS.get(path.suffix.lower())
-    if head.startswith(b"%PDF"):
+    if head.startswith(b"%PDF") or (ext in (None, "pdf") and b"%PDF-" in head[:1024]):
         return "pdf"
-    if head.startswith(b"PK\x03\x04"):
-        if ext in (None, "docx"):
-            return "docx"
-    low = head[:1024].lstrip().lower()
-    if ext in (None, "txt") and (low.startswith(b"<!doctype html") or low.startswith(b"<html")):
+    if head.startswith(b"PK\x03\x04") and ext in (None, "docx"):
+        return "docx"
+    if head.startswith(_OLE2):
+        if ext == "docx":
+            return "docx"          # the docx reader tells an encrypted .docx from a renamed .doc
+        raise UnsupportedFormat(path, "an OLE2 file (legacy .doc/.xls or encrypted Office file); save it as .docx")
+    if ext in (None, "txt") and looks_like_html(head):
         return "html"
     if ext is None:
         raise UnsupportedFormat(path, f"unknown file type {path.suffix or '(no extension)'!r}; "
                                       f"readable: {', '.join(sorted(EXTENSIONS))}")
     return ext
+
+
+def _reader(fmt: str):
+    if fmt == "txt":
+        from .txt import read_txt as reader
+    elif fmt == "docx":
+        from .docx import read_docx as reader
+    elif fmt == "pdf":
+        from .pdf import read_pdf as reader
+    else:
+        from .html import read_html as reader
+    return reader
 
 
 def read(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
@@ -50,21 +85,22 @@ def read(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> RawDocumen
         raise LimitExceeded(p, f"file is {st.st_size} bytes, over the limit of {limits.max_bytes} (raise --max-bytes)")
     with open(p, "rb") as fh:
         head = fh.read(4096)
-    fmt = sniff_format(p, head)
-    if fmt == "txt":
-        from .txt import read_txt as reader
-    elif fmt == "docx":
-        from .docx import read_docx as reader
-    elif fmt == "pdf":
-        from .pdf import read_pdf as reader
-    else:
-        from .html import read_html as reader
-    doc = reader(p, limits)
+    reader = _reader(sniff_format(p, head))
+    try:
+        doc = reader(p, limits)
+    except ZhengceError:
+        raise
+    except (MemoryError, RecursionError) as e:
+        raise LimitExceeded(p, f"too large or too deeply nested to read ({type(e).__name__})") from None
+    except Exception as e:  # a library failure the reader did not anticipate: still one typed line
+        reason = " ".join(str(e).split())[:160]
+        raise CorruptDocument(p, f"could not be read ({type(e).__name__}: {reason})") from None
     if not doc.text.strip():
         raise EmptyDocument(p, "no text in the document")
     if len(doc.text) > limits.max_chars:
-        raise LimitExceeded(p, f"{len(doc.text)} characters of text, over the limit of {limits.max_chars} (raise --max-chars)")
+        raise LimitExceeded(p, f"{len(doc.text)} characters of text, over the limit of {limits.max_chars} "
+                               f"(raise --max-chars)")
     return doc
 
 
-__all__ = ["Limits", "DEFAULT_LIMITS", "RawDocument", "read", "sniff_format"]
+__all__ = ["Limits", "DEFAULT_LIMITS", "RawDocument", "read", "sniff_format", "looks_like_html"]

@@ -20,7 +20,14 @@ from pathlib import Path
 from ..errors import CorruptDocument, EmptyDocument
 from .base import Limits, RawDocument, TextBuilder
 
-_CJK_COMMON = set("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质")
+_CJK_COMMON = set(
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种"
+    "面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本"
+    "去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比"
+    "或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总"
+    "次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做"
+    "必战先回则任取据处理府研质"
+)
 _CJK_COMMON |= set("們個這為從來說對時於與學國際會過當還進體關機點義實經發現將動開場問員職術業務區縣責產費覽讓導衛稅習門見範應顯")
 _LEGACY = (("gb18030", "gb18030"), ("big5", "cp950"))   # (reported name, codec)
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
@@ -39,7 +46,8 @@ def _is_texty(text: str) -> bool:
     """True when nearly every character is CJK, ASCII printable, whitespace or common punctuation."""
     if not text:
         return False
-    ok = sum(1 for c in text if c.isspace() or " " <= c <= "~" or "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
+    ok = sum(1 for c in text
+             if c.isspace() or " " <= c <= "~" or "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
     return ok >= 0.95 * len(text)
 
 

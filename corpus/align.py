@@ -1,0 +1,234 @@
+"""Cross-notice alignment: which measures of two notices address the same thing.
+
+Two signals, combined: the rule topics of `corpus.topics` (two measures under the same topic
+are about the same thing even when their headings differ) and the character n-gram TF-IDF
+cosine of their texts (bigrams and trigrams of word characters; sublinear tf, smoothed idf,
+rows l2-normalised). The TF-IDF is implemented here with numpy alone: n-grams are integer
+codes built from code points, so fitting is a few vectorised sorts, not a Python loop over
+characters.
+
+Pairs of notices compared: all of them for a small corpus (up to ``all_pairs_max`` notices),
+otherwise each notice with its ``neighbours`` most similar notices (document vectors hashed
+into a dense space of ``2**12`` dimensions). Within a notice pair, measures are matched one to
+one, best score first: ``score = 0.7 × cosine + 0.3 × topic overlap`` (Jaccard of their
+non-fallback topics), kept when it reaches ``min_score`` and the cosine reaches ``min_cosine``.
+
+Deliberately not covered: semantic embeddings (no model is downloaded), alignment inside a
+notice, many-to-one matches (a measure split into two elsewhere pairs with the closer half).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .topics import Taxonomy, load_taxonomy, measure_text, measure_topics
+
+__all__ = ["ALIGN_COLUMNS", "TfidfMatrix", "align_measures", "char_ngrams", "cosine", "fit_tfidf",
+           "notice_neighbours"]
+
+ALIGN_COLUMNS = ["notice_a", "region_a", "measure_a", "title_a", "notice_b", "region_b", "measure_b", "title_b",
+                 "topic", "cosine", "score", "basis", "span_a", "span_b"]
+
+
+@dataclass(frozen=True, eq=False)
+class TfidfMatrix:
+    """Rows of l2-normalised TF-IDF weights in CSR form (`indptr`, `indices`, `data`)."""
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    data: np.ndarray
+    n_features: int
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.indptr) - 1
+
+    def block(self, r0: int, r1: int) -> tuple[np.ndarray, np.ndarray]:
+        """Dense rows r0..r1 over their own sorted features: (features, matrix)."""
+        lo, hi = self.indptr[r0], self.indptr[r1]
+        cols = self.indices[lo:hi]
+        feats, inv = np.unique(cols, return_inverse=True)
+        m = np.zeros((r1 - r0, len(feats)), dtype=np.float32)
+        rows = np.repeat(np.arange(r1 - r0), np.diff(self.indptr[r0:r1 + 1]))
+        m[rows, inv] = self.data[lo:hi]
+        return feats, m
+
+
+def _codes(text: str) -> np.ndarray:
+    c = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    word = (((c >= 0x4E00) & (c <= 0x9FFF)) | ((c >= 0x3400) & (c <= 0x4DBF)) | ((c >= 48) & (c <= 57))
+            | ((c >= 65) & (c <= 90)) | ((c >= 97) & (c <= 122)) | ((c >= 0xFF10) & (c <= 0xFF5A)))
+    return np.where(word, c, 0)
+
+
+def char_ngrams(text: str, ngram: tuple[int, ...] = (2, 3)) -> np.ndarray:
+    """Integer codes of the character n-grams of `text` (word characters only, none across punctuation).
+
+    >>> len(char_ngrams("技能大师工作室")), len(char_ngrams("技能,大师"))
+    (11, 2)
+    """
+    return _grams(_codes(text), ngram)[0]
+
+
+def _grams(c: np.ndarray, ngram: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, start positions) of n-grams of code array `c` (0 = separator)."""
+    out, pos = [], []
+    for n in ngram:
+        m = len(c) - n + 1
+        if m <= 0:
+            continue
+        g = np.zeros(m, dtype=np.int64)
+        ok = np.ones(m, dtype=bool)
+        for j in range(n):
+            part = c[j:j + m]
+            ok &= part > 0
+            g = (g << 21) | part
+        out.append(g[ok])
+        pos.append(np.flatnonzero(ok))
+    if not out:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(out), np.concatenate(pos)
+
+
+def fit_tfidf(texts: Sequence[str], ngram: tuple[int, ...] = (2, 3), min_df: int = 2) -> TfidfMatrix:
+    """TF-IDF of character n-grams for `texts`.
+
+    Rows are normalised over all their n-grams; those in fewer than `min_df` texts are then
+    dropped from storage (they cannot make two rows similar), which leaves cosines unchanged.
+
+    >>> X = fit_tfidf(["开展新型学徒制培训", "全面推行企业新型学徒制", "建设公共实训基地"])
+    >>> round(float(cosine(X, 0, 1)), 2), float(cosine(X, 0, 2))
+    (0.29, 0.0)
+    """
+    n = len(texts)
+    if n == 0:
+        return TfidfMatrix(np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), 0)
+    joined = "\x00".join(texts)
+    c = _codes(joined)
+    grams, pos = _grams(c, ngram)
+    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+    rows = np.searchsorted(starts, pos, side="right") - 1
+    vocab, cols = np.unique(grams, return_inverse=True)
+    key, tf = np.unique(rows.astype(np.int64) * len(vocab) + cols, return_counts=True)
+    r, col = key // len(vocab), key % len(vocab)
+    df = np.bincount(col, minlength=len(vocab))
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    w = (1.0 + np.log(tf)) * idf[col]
+    norm = np.sqrt(np.bincount(r, weights=w * w, minlength=n))
+    w = w / np.where(norm[r] > 0, norm[r], 1.0)
+    # rare n-grams cannot pair two rows: drop them after normalising, so cosines stay exact
+    keep = df[col] >= min_df
+    r, col, w = r[keep], col[keep], w[keep]
+    used = np.unique(col)
+    col = np.searchsorted(used, col)
+    indptr = np.r_[0, np.cumsum(np.bincount(r, minlength=n))].astype(np.int64)
+    return TfidfMatrix(indptr, col.astype(np.int64), w.astype(np.float32), len(used))
+
+
+def cosine(X: TfidfMatrix, i: int, j: int) -> float:
+    """Cosine of rows i and j."""
+    a0, a1, b0, b1 = X.indptr[i], X.indptr[i + 1], X.indptr[j], X.indptr[j + 1]
+    _, ia, ib = np.intersect1d(X.indices[a0:a1], X.indices[b0:b1], assume_unique=True, return_indices=True)
+    return float(np.dot(X.data[a0:a1][ia], X.data[b0:b1][ib]))
+
+
+def notice_neighbours(X: TfidfMatrix, groups: Sequence[tuple[int, int]], k: int, dim: int = 4096) -> list[tuple[int, int]]:
+    """Pairs (g, h), g < h, where h is among the k groups most similar to g (or g among h's).
+
+    A group's vector is the sum of its rows, hashed into `dim` dense dimensions and normalised.
+    """
+    n = len(groups)
+    M = np.zeros((n, dim), dtype=np.float32)
+    for g, (r0, r1) in enumerate(groups):
+        lo, hi = X.indptr[r0], X.indptr[r1]
+        np.add.at(M[g], X.indices[lo:hi] % dim, X.data[lo:hi])
+    M /= np.maximum(np.linalg.norm(M, axis=1, keepdims=True), 1e-9)
+    pairs: set[tuple[int, int]] = set()
+    k = min(k, n - 1)
+    for s in range(0, n, 512):
+        S = M[s:s + 512] @ M.T
+        for r in range(S.shape[0]):
+            S[r, s + r] = -1.0
+        top = np.argpartition(-S, k - 1, axis=1)[:, :k] if k > 0 else np.zeros((S.shape[0], 0), dtype=int)
+        for r, row in enumerate(top):
+            for h in row:
+                g = s + r
+                pairs.add((min(g, int(h)), max(g, int(h))))
+    return sorted(pairs)
+
+
+def align_measures(notices: Sequence[Any], *, regions: Sequence[str] | None = None, taxonomy: Taxonomy | None = None,
+                   topics: dict[str, dict[str, tuple[str, ...]]] | None = None, min_score: float = 0.3,
+                   min_cosine: float = 0.1, all_pairs_max: int = 30, neighbours: int = 5) -> pd.DataFrame:
+    """One row per aligned pair of measures from two different notices (columns `ALIGN_COLUMNS`).
+
+    `regions` labels the notices (default: their ids); `topics` may pass precomputed
+    `measure_topics` by notice id. `basis` says what carried the pair: "topic+text", "text"
+    or "topic".
+    """
+    tx = taxonomy or load_taxonomy()
+    regions = list(regions) if regions is not None else [n.id for n in notices]
+    topics = topics if topics is not None else {n.id: measure_topics(n, tx) for n in notices}
+    texts: list[str] = []
+    groups: list[tuple[int, int]] = []
+    for n in notices:
+        r0 = len(texts)
+        texts.extend(measure_text(m.title, m.text) for m in n.measures)
+        groups.append((r0, len(texts)))
+    X = fit_tfidf(texts)
+    if len(notices) <= all_pairs_max:
+        pairs = [(g, h) for g in range(len(notices)) for h in range(g + 1, len(notices))]
+    else:
+        pairs = notice_neighbours(X, groups, neighbours)
+    blocks: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    rows: list[tuple] = []
+    for g, h in pairs:
+        (a0, a1), (b0, b1) = groups[g], groups[h]
+        if a1 == a0 or b1 == b0:
+            continue
+        for x, (r0, r1) in ((g, groups[g]), (h, groups[h])):
+            if x not in blocks:
+                blocks[x] = X.block(r0, r1)
+        fa, ma = blocks[g]
+        fb, mb = blocks[h]
+        _, ia, ib = np.intersect1d(fa, fb, assume_unique=True, return_indices=True)
+        cos = ma[:, ia] @ mb[:, ib].T if len(ia) else np.zeros((a1 - a0, b1 - b0), dtype=np.float32)
+        rows.extend(_match(notices[g], notices[h], regions[g], regions[h], cos, topics, tx, min_score, min_cosine))
+        if len(blocks) > 256:        # keep memory bounded on big corpora: pairs come sorted by g
+            blocks = {x: v for x, v in blocks.items() if x >= g}
+    return pd.DataFrame(rows, columns=ALIGN_COLUMNS)
+
+
+def _match(na: Any, nb: Any, ra: str, rb: str, cos: np.ndarray, topics: dict, tx: Taxonomy, min_score: float,
+           min_cosine: float) -> list[tuple]:
+    ta, tb = topics[na.id], topics[nb.id]
+    sa = [set(ta[m.id]) - {tx.fallback} for m in na.measures]
+    sb = [set(tb[m.id]) - {tx.fallback} for m in nb.measures]
+    cand = np.argwhere(cos >= min_cosine)
+    scored = []
+    for i, j in cand:
+        inter = sa[i] & sb[j]
+        jac = len(inter) / len(sa[i] | sb[j]) if inter else 0.0
+        s = 0.7 * float(cos[i, j]) + 0.3 * jac
+        if s >= min_score:
+            scored.append((s, int(i), int(j), jac))
+    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for s, i, j, jac in scored:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        ma, mb = na.measures[i], nb.measures[j]
+        pa, pb = ta[ma.id][0], tb[mb.id][0]
+        topic = tx.label(pa) if pa == pb and pa != tx.fallback else ""
+        c = float(cos[i, j])
+        basis = "topic+text" if jac > 0 and c >= 0.3 else "topic" if jac > 0 else "text"
+        out.append((na.id, ra, ma.id, ma.title, nb.id, rb, mb.id, mb.title, topic, round(c, 3), round(s, 3), basis,
+                    ma.span, mb.span))
+    return out

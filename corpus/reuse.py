@@ -1,0 +1,307 @@
+"""Text reuse: passages one notice shares with another, with both spans.
+
+How it works, so that it scales to thousands of notices:
+
+1. Each text is normalised (`extractor.normalize`: full-width folding, traditional →
+   simplified, wraps joined) and reduced to its word characters (汉字, letters, digits), so
+   punctuation and layout changes do not break a match; every kept character remembers its
+   offset in the notice's original ``text``.
+2. Every run of ``k`` (8) kept characters is hashed (vectorised polynomial hash). An inverted
+   index of these shingles gives the candidate pairs: notices sharing at least ``min_shared``
+   shingles. Shingles found in more than ``max_df`` notices are boilerplate (党的二十大精神 …) and
+   do not make pairs on their own — raise ``max_df`` to follow a text copied by very many.
+3. For a candidate pair, shared shingles are seeds; seeds on one diagonal make exact runs, and
+   runs close in both texts (gaps up to ``max_gap`` characters, the same drift at most) are
+   chained into one approximate match, so small edits (福建省 → 福鼎市, a changed number, a phrase
+   added) do not split a passage; neighbouring chains up to 3 × ``max_gap`` apart are then joined
+   when the joined passage still reaches ``min_similarity`` (two edits close together). A chain is reported when both sides are at least ``min_len``
+   kept characters long and ``similarity`` (2 × matched / (len_a + len_b)) reaches
+   ``min_similarity``.
+
+No all-pairs comparison over characters is ever made. Deliberately not covered: paraphrase
+(rewording without shared 8-grams) and translation; reordering inside a passage splits it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
+
+import numpy as np
+
+from extractor.normalize import normalize
+
+__all__ = ["Reuse", "ReuseView", "find_reuse", "find_reuse_pair", "reuse_view"]
+
+_P = np.uint64(0x100000001B3)   # FNV prime: an odd multiplier for the polynomial hash
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """A passage of notice `a` found again in notice `b`.
+
+    Spans are ``(start, end)`` offsets into each notice's original ``text``; `chars_a`/`chars_b`
+    count kept (word) characters; `similarity` is 2 × matched / (chars_a + chars_b).
+    """
+
+    a: str
+    b: str
+    a_span: tuple[int, int]
+    b_span: tuple[int, int]
+    chars_a: int
+    chars_b: int
+    similarity: float
+    a_text: str
+    b_text: str
+
+
+@dataclass(frozen=True, eq=False)
+class ReuseView:
+    """A text reduced to its word characters, with shingle hashes and the offset map."""
+
+    id: str
+    original: str
+    chars: np.ndarray       # code points of the kept characters
+    offsets: np.ndarray     # original offset of each kept character
+    hashes: np.ndarray      # hash of the k-gram starting at each kept position
+    k: int
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Original span of kept characters [i, j)."""
+        return int(self.offsets[i]), int(self.offsets[j - 1]) + 1
+
+
+def _word_mask(c: np.ndarray) -> np.ndarray:
+    return (((c >= 0x4E00) & (c <= 0x9FFF)) | ((c >= 0x3400) & (c <= 0x4DBF)) | ((c >= 0xF900) & (c <= 0xFAFF))
+            | (c >= 0x20000) | ((c >= 48) & (c <= 57)) | ((c >= 65) & (c <= 90)) | ((c >= 97) & (c <= 122)))
+
+
+def reuse_view(text: str, doc_id: str = "", k: int = 8) -> ReuseView:
+    """The word-character view of `text` used for matching.
+
+    >>> v = reuse_view("一、加强组织领导，统筹\\n优化政策", k=4)
+    >>> "".join(map(chr, v.chars)), v.span(2, 4)
+    ('一加强组织领导统筹优化政策', (3, 5))
+    """
+    n = normalize(text)
+    codes = np.frombuffer(n.text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    keep = np.nonzero(_word_mask(codes))[0]
+    chars = codes[keep]
+    offsets = np.asarray(n.index, dtype=np.int64)[keep] if len(keep) else np.zeros(0, dtype=np.int64)
+    m = len(chars) - k + 1
+    if m > 0:
+        c = chars.astype(np.uint64)
+        h = np.zeros(m, dtype=np.uint64)
+        for j in range(k):
+            h = h * _P + c[j:j + m]
+    else:
+        h = np.zeros(0, dtype=np.uint64)
+    return ReuseView(doc_id, text, chars, offsets, h, k)
+
+
+def _doc(x: Any, i: int) -> tuple[str, str]:
+    if isinstance(x, tuple):
+        return str(x[0]), x[1]
+    return str(getattr(x, "id", i)), x.text
+
+
+def find_reuse(docs: Iterable[Any] | Mapping[str, str], *, k: int = 8, min_len: int = 40, max_gap: int = 12,
+               min_similarity: float = 0.8, min_shared: int | None = None, max_df: int | None = None,
+               views: Mapping[str, ReuseView] | None = None) -> list[Reuse]:
+    """Passages shared between any two of `docs` (notices, ``(id, text)`` pairs, or a dict id → text).
+
+    `max_df` defaults to max(20, 5% of the documents). `views` may pass precomputed
+    `reuse_view`s by id.
+
+    >>> a = "一、目标。" + "各级政府要把人力资源开发利用特别是职业技能培训作为重要任务,切实履行抓职业技能培训职责,结合实际抓好贯彻落实。" + "二、其他。"
+    >>> b = "三、保障。" + "各级政府要把人力资源开发特别是职业技能培训作为重要任务,切实履行抓职业技能培训职责,形成党委领导的工作机制。"
+    >>> [(r.a, r.b, r.chars_a, r.similarity) for r in find_reuse({"福建": a, "遵义": b}, min_len=30)]
+    [('福建', '遵义', 42, 0.976)]
+    """
+    items = list(docs.items()) if isinstance(docs, Mapping) else [_doc(x, i) for i, x in enumerate(docs)]
+    vs = [views[i] if views is not None and i in views else reuse_view(t, i, k) for i, t in items]
+    if len(vs) < 2:
+        return []
+    if max_df is None:
+        max_df = max(20, int(0.05 * len(vs)))
+    if min_shared is None:
+        min_shared = max(2, (min_len - k + 1) // 4)
+    uniq = [np.unique(v.hashes) for v in vs]
+    out: list[Reuse] = []
+    for i, j in _candidate_pairs(uniq, max_df, min_shared):
+        out.extend(_pair(vs[i], vs[j], uniq[i], uniq[j], min_len, max_gap, min_similarity))
+    return out
+
+
+def find_reuse_pair(a: str, b: str, *, a_id: str = "a", b_id: str = "b", **kw: Any) -> list[Reuse]:
+    """Passages of text `a` found again in text `b` (the two-text form of `find_reuse`)."""
+    return find_reuse([(a_id, a), (b_id, b)], **kw)
+
+
+def _candidate_pairs(uniq: list[np.ndarray], max_df: int, min_shared: int) -> list[tuple[int, int]]:
+    """Pairs of documents sharing at least `min_shared` shingles of document frequency 2..max_df."""
+    n = len(uniq)
+    sizes = np.array([len(u) for u in uniq], dtype=np.int64)
+    if sizes.sum() == 0:
+        return []
+    h = np.concatenate(uniq)
+    d = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    order = np.argsort(h, kind="stable")
+    h, d = h[order], d[order]
+    starts = np.flatnonzero(np.r_[True, h[1:] != h[:-1]])
+    counts = np.diff(np.r_[starts, len(h)])
+    codes = []
+    for g in np.unique(counts):
+        if g < 2 or g > max_df:
+            continue
+        s = starts[counts == g]
+        members = d[s[:, None] + np.arange(g)]            # n_groups × g, sorted by doc within a group
+        iu, ju = np.triu_indices(int(g), 1)
+        codes.append((members[:, iu] * n + members[:, ju]).ravel())
+    if not codes:
+        return []
+    pair, cnt = np.unique(np.concatenate(codes), return_counts=True)
+    pair = pair[cnt >= min_shared]
+    return [(int(p // n), int(p % n)) for p in pair]
+
+
+def _seeds(va: ReuseView, vb: ReuseView, ua: np.ndarray, ub: np.ndarray, max_rep: int = 4):
+    """Positions (pa, pb) of every shared shingle (repeated shingles: up to max_rep each side)."""
+    common = np.intersect1d(ua, ub, assume_unique=True)
+    oa = np.argsort(va.hashes, kind="stable")
+    ob = np.argsort(vb.hashes, kind="stable")
+    ha, hb = va.hashes[oa], vb.hashes[ob]
+    la, ra = np.searchsorted(ha, common, "left"), np.searchsorted(ha, common, "right")
+    lb, rb = np.searchsorted(hb, common, "left"), np.searchsorted(hb, common, "right")
+    ca, cb = ra - la, rb - lb
+    ok = (ca <= max_rep) & (cb <= max_rep)
+    la, lb, ca, cb = la[ok], lb[ok], ca[ok], cb[ok]
+    tot = ca * cb
+    grp = np.repeat(np.arange(len(tot)), tot)
+    within = np.arange(int(tot.sum())) - np.repeat(np.cumsum(tot) - tot, tot)
+    pa = oa[la[grp] + within // cb[grp]]
+    pb = ob[lb[grp] + within % cb[grp]]
+    return pa, pb
+
+
+def _runs(pa: np.ndarray, pb: np.ndarray, k: int) -> list[tuple[int, int, int, int]]:
+    """Exact runs (a0, a1, b0, b1) from seeds: consecutive seeds on one diagonal."""
+    if len(pa) == 0:
+        return []
+    diag = pb - pa
+    o = np.lexsort((pa, diag))
+    pa, diag = pa[o], diag[o]
+    brk = np.flatnonzero(np.r_[True, (diag[1:] != diag[:-1]) | (pa[1:] - pa[:-1] > 1)])
+    ends = np.r_[brk[1:], len(pa)] - 1
+    a0, a1, dg = pa[brk], pa[ends] + k, diag[brk]
+    order = np.lexsort((a0 + dg, a0))
+    return [(int(a0[i]), int(a1[i]), int(a0[i] + dg[i]), int(a1[i] + dg[i])) for i in order]
+
+
+def _chains(runs: list[tuple[int, int, int, int]], max_gap: int, k: int) -> list[list[tuple[int, int, int, int]]]:
+    """Greedy chaining of runs ordered by their start in a: each run joins the open chain it
+    continues with the smallest gap (both gaps in -k..max_gap, drift ≤ max_gap)."""
+    chains: list[list[tuple[int, int, int, int]]] = []
+    tails: list[tuple[int, int]] = []     # (a1, b1) of each chain's furthest reach
+    for r in runs:
+        best, best_cost = -1, None
+        for ci, (ea, eb) in enumerate(tails):
+            ga, gb = r[0] - ea, r[2] - eb
+            if -k < ga <= max_gap and -k < gb <= max_gap and abs(ga - gb) <= max_gap:
+                cost = max(ga, 0) + max(gb, 0)
+                if best_cost is None or cost < best_cost:
+                    best, best_cost = ci, cost
+            elif r[0] < ea and r[2] < eb and r[1] <= ea + k and r[3] <= eb + k and abs((r[2] - r[0]) - (eb - ea)) <= max_gap:
+                best, best_cost = ci, 0       # inside the chain already (a repeat seed): absorb
+                break
+        if best < 0:
+            chains.append([r])
+            tails.append((r[1], r[3]))
+        else:
+            chains[best].append(r)
+            ea, eb = tails[best]
+            tails[best] = (max(ea, r[1]), max(eb, r[3]))
+    return chains
+
+
+def _covered(intervals: list[tuple[int, int]]) -> int:
+    total, end = 0, -1
+    for s, e in sorted(intervals):
+        if e <= end:
+            continue
+        total += e - max(s, end)
+        end = e
+    return total
+
+
+def _summary(runs: list[tuple[int, int, int, int]]) -> tuple[int, int, int, int, int]:
+    """(a0, a1, b0, b1, matched) of a chain of runs."""
+    matched = min(_covered([(r[0], r[1]) for r in runs]), _covered([(r[2], r[3]) for r in runs]))
+    return min(r[0] for r in runs), max(r[1] for r in runs), min(r[2] for r in runs), max(r[3] for r in runs), matched
+
+
+def _merge_close(chains: list[list[tuple[int, int, int, int]]], reach: int, k: int,
+                 min_similarity: float) -> list[list[tuple[int, int, int, int]]]:
+    """Join chains that follow each other in both texts within `reach` characters when the joined
+    passage is still similar enough (two edits close together split a chain in the first pass).
+    Longer chains go first, so a stray repeat on another diagonal cannot come between two halves."""
+    pool = sorted(chains, key=lambda ch: -_summary(ch)[4])
+    changed = True
+    while changed and len(pool) > 1:
+        changed = False
+        out: list[list[tuple[int, int, int, int]]] = []
+        for ch in pool:
+            c0, c1, d0, d1, _ = _summary(ch)
+            for i, o in enumerate(out):
+                a0, a1, b0, b1, _ = _summary(o)
+                ga, gb = (c0 - a1, d0 - b1) if c0 >= a0 else (a0 - c1, b0 - d1)
+                if (c0 >= a0) != (d0 >= b0) or not (-k < ga <= reach and -k < gb <= reach):
+                    continue
+                j0, j1, e0, e1, jm = _summary(o + ch)
+                if 2.0 * jm / ((j1 - j0) + (e1 - e0)) >= min_similarity:
+                    out[i] = o + ch
+                    changed = True
+                    break
+            else:
+                out.append(ch)
+        pool = out
+    return pool
+
+
+def _pair(va: ReuseView, vb: ReuseView, ua: np.ndarray, ub: np.ndarray, min_len: int, max_gap: int,
+          min_similarity: float) -> list[Reuse]:
+    k = va.k
+    pa, pb = _seeds(va, vb, ua, ub)
+    found: list[tuple[int, int, int, int, float]] = []
+    ca, cb = va.chars, vb.chars
+    chains = _merge_close(_chains(_runs(pa, pb, k), max_gap, k), 3 * max_gap, k, min_similarity)
+    for ch in chains:
+        a0, a1, b0, b1, matched = _summary(ch)
+        r0, r1 = a0, a1
+        # exact characters at the edges that no whole shingle covered
+        while a0 > 0 and b0 > 0 and ca[a0 - 1] == cb[b0 - 1]:
+            a0, b0 = a0 - 1, b0 - 1
+        while a1 < len(ca) and b1 < len(cb) and ca[a1] == cb[b1]:
+            a1, b1 = a1 + 1, b1 + 1
+        if min(a1 - a0, b1 - b0) < min_len:
+            continue
+        matched += (r0 - a0) + (a1 - r1)
+        sim = 2.0 * matched / ((a1 - a0) + (b1 - b0))
+        if sim >= min_similarity:
+            found.append((a0, a1, b0, b1, min(1.0, sim)))
+    found.sort(key=lambda f: -(f[1] - f[0]))
+    kept: list[tuple[int, int, int, int, float]] = []
+    for f in found:   # a repeated passage can chain twice: keep the longer of two overlapping matches
+        if any(_overlap(f[0], f[1], g[0], g[1]) > 0.5 and _overlap(f[2], f[3], g[2], g[3]) > 0.5 for g in kept):
+            continue
+        kept.append(f)
+    out = []
+    for a0, a1, b0, b1, sim in sorted(kept):
+        sa, sb = va.span(a0, a1), vb.span(b0, b1)
+        out.append(Reuse(va.id, vb.id, sa, sb, a1 - a0, b1 - b0, round(sim, 3),
+                         va.original[sa[0]:sa[1]], vb.original[sb[0]:sb[1]]))
+    return out
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> float:
+    inter = min(a1, b1) - max(a0, b0)
+    return inter / max(1, min(a1 - a0, b1 - b0)) if inter > 0 else 0.0

@@ -1,0 +1,367 @@
+"""Money amounts in notice text → `Amount` facts with their value in 元 (or the stated currency).
+
+Covered: 元/万元/亿元/千元 and other currencies written after a number and its scale
+(2000元, 4.5万元, 1亿元, 100万美元, 50万元人民币); Chinese numerals (五万元, 三千元);
+sums of money with the currency word left out where a money noun announces them
+(产值2000万以上 → 20000000); lists (2000元、1500元和1000元 → three amounts); ranges (5—10万元 →
+two amounts sharing `range_id`, low `min`, high `max`); the bound of each amount (最高/不超过/
+以下 → max, 不低于/以上/超过 → min, 约/左右/余 → approx, else exact); per-unit qualifiers written
+after 每 or / (每人每年 → ("人", "年"), 每个工作室 → ("工作室",), 3000元/人 → ("人",)). A bound or a 每
+qualifier stated once for a list applies to every item of it.
+
+Deliberately not covered: percentages and multiples (30%, 2.5倍 are rates, not amounts),
+numbers without a currency word or money noun (years, 文号 like 〔2023〕8号, phone numbers,
+人次), currency conversion (100万美元 keeps the value 1000000 and `currency_text` 美元), and
+qualifiers that sit in another clause than the amount (每培育1家企业,给予…5万元 has no `per`).
+The lexicons live in ``data/amount_cues.json``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+
+from .model import Amount
+from .numbers import ARABIC_PATTERN, CN_NUMBER_PATTERN, parse_number, scale_of
+
+__all__ = ["AmountCues", "extract_amounts", "load_amount_cues", "parse_amount", "parse_per"]
+
+DATA = Path(__file__).resolve().parent / "data"
+_BOUNDS = ("exact", "max", "min", "approx")
+_CLAUSE_END = ",;:。!?\n|\t"
+
+
+@dataclass(frozen=True)
+class AmountCues:
+    """The money lexicons of ``data/amount_cues.json`` (see the ``_doc`` key there)."""
+
+    currencies: tuple[str, ...]
+    bound_prefix: MappingProxyType
+    bound_suffix: MappingProxyType
+    bound_infix: MappingProxyType
+    per_units: tuple[str, ...]
+    per_classifiers: tuple[str, ...]
+    per_stop: tuple[str, ...]
+    money_nouns: tuple[str, ...]
+    list_connectors: tuple[str, ...]
+    continuation_blockers: tuple[str, ...]
+    adjacent_only: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def load_amount_cues(path: str | None = None) -> AmountCues:
+    """Read and check ``data/amount_cues.json``; raises ValueError naming a bad entry.
+
+    >>> load_amount_cues().bound_prefix["不低于"]
+    'min'
+    """
+    raw = json.loads(Path(path or DATA / "amount_cues.json").read_text(encoding="utf-8"))
+    for key in ("bound_prefix", "bound_suffix", "bound_infix"):
+        for cue, bound in raw[key].items():
+            if bound not in _BOUNDS:
+                raise ValueError(f"amount_cues.json: {key}[{cue!r}] = {bound!r}; valid bounds: {', '.join(_BOUNDS)}")
+    lists = ("currencies", "per_units", "per_classifiers", "per_stop", "money_nouns", "list_connectors",
+             "continuation_blockers", "adjacent_only")
+    for key in lists:
+        if not raw.get(key) or not all(isinstance(x, str) and x for x in raw[key]):
+            raise ValueError(f"amount_cues.json: {key} must be a non-empty list of non-empty strings")
+    return AmountCues(
+        bound_prefix=MappingProxyType(dict(raw["bound_prefix"])),
+        bound_suffix=MappingProxyType(dict(raw["bound_suffix"])),
+        bound_infix=MappingProxyType(dict(raw["bound_infix"])),
+        **{k: tuple(raw[k]) for k in lists},
+    )
+
+
+def _alt(words) -> str:
+    """A regex alternation of `words`, escaped, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    single: re.Pattern
+    range_: re.Pattern
+    implied: re.Pattern
+    prefix: re.Pattern
+    suffix: re.Pattern
+    per_after_mei: re.Pattern
+    per_slash: re.Pattern
+    stop: re.Pattern
+    money_noun: re.Pattern
+    digits: re.Pattern
+    connector: re.Pattern
+    each_verb: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    c = load_amount_cues()
+    cur = _alt(c.currencies)
+    infix = _alt(c.bound_infix)
+    num = rf"(?:(?<![\d.A-Za-z])(?<!\d,)(?:{ARABIC_PATTERN})|(?<![零〇一二两三四五六七八九十百千万亿]){CN_NUMBER_PATTERN})"
+    scale = r"(?:千万|百万|十万|万亿|亿|万|千)"
+    first = r"(?=[\d零〇一二两三四五六七八九十])"
+    one = (rf"(?P<num>{num})\s*(?P<infix>{infix})?(?P<scale>{scale})?(?P<infix2>{infix})?\s*(?P<cur>{cur})"
+           r"(?![化素旦宵首帅代])")
+    lo = (rf"(?P<lo>{num})\s*(?P<lo_infix>{infix})?(?P<lo_scale>{scale})?(?P<lo_cur>{cur})?"
+          r"\s*(?:\(含\))?\s*[—–\-~～至到]\s*")
+    per_units = _alt(c.per_units)
+    classifiers = _alt(c.per_classifiers)
+    noun = r"(?:(?!每)[\u4e00-\u9fff])+(?:\([\u4e00-\u9fff]+\))?"
+    return _Patterns(
+        single=re.compile(first + one),
+        range_=re.compile(first + lo + one.replace("?P<num>", "?P<hi>").replace("?P<infix>", "?P<hi_infix>")
+                          .replace("?P<scale>", "?P<hi_scale>").replace("?P<infix2>", "?P<hi_infix2>")
+                          .replace("?P<cur>", "?P<hi_cur>")),
+        implied=re.compile(rf"(?=\d)(?<![\d.A-Za-z])(?<!\d,)(?P<num>{ARABIC_PATTERN})(?P<infix>{infix})?(?P<scale>千万|百万|万|亿)"
+                           rf"(?P<infix2>{infix})?(?=以上|以下|以内|左右|的|[,;。、)\s|]|$)"),
+        prefix=re.compile(_alt(c.bound_prefix)),
+        suffix=re.compile(rf"(?:\(含\))?(?:{_alt(c.bound_suffix)})"),
+        per_after_mei=re.compile(rf"每(?:(?P<cls>{classifiers})(?P<noun>{noun})?|(?P<unit>{per_units}))"),
+        per_slash=re.compile(rf"/\s*(?P<u>{per_units}|{classifiers}|[\u4e00-\u9fff]{{1,3}})"
+                             rf"(?:[·/](?P<u2>{per_units}|{classifiers}))?"),
+        stop=re.compile(_alt(c.per_stop)),
+        money_noun=re.compile(_alt(c.money_nouns)),
+        digits=re.compile(r"\d+(?:[.,]\d+)*%?"),
+        connector=re.compile(rf"\s*(?:{_alt(c.list_connectors)})\s*"),
+        each_verb=re.compile(rf"每(?![年月季周天日届次两半期]|{per_units}|{classifiers})[\u4e00-\u9fff]{{1,3}}?(?:1|一)\s*(?P<cls>{classifiers}|{per_units})"
+                             r"(?P<np>[^,;。:\d]{0,40})"),
+    )
+
+
+@dataclass
+class _Hit:
+    """One amount being assembled (mutable working state, local to one call)."""
+
+    start: int
+    end: int
+    num_start: int
+    value: float
+    currency: str
+    infix_bound: str | None
+    prefix_bound: str | None = None
+    suffix_bound: str | None = None
+    per_mei: tuple[str, ...] = ()
+    per_slash: tuple[str, ...] = ()
+    range_id: int | None = None
+    range_end: str | None = None      # "low" / "high"
+
+
+def parse_per(s: str) -> tuple[str, ...]:
+    """The per-unit qualifiers written after 每 in `s`, in order.
+
+    >>> parse_per("每人每年补贴"), parse_per("每个工作室给予"), parse_per("每部剧集最高奖励")
+    (('人', '年'), ('工作室',), ('剧集',))
+    """
+    p = _patterns()
+    out: list[str] = []
+    for m in p.per_after_mei.finditer(s):
+        if m.group("unit"):
+            out.append(m.group("unit"))
+            continue
+        noun = m.group("noun") or ""
+        stop = p.stop.search(noun)
+        if stop:
+            noun = noun[: stop.start()]
+        if len(noun) > 8:
+            noun = ""
+        out.append(noun or m.group("cls"))
+    return tuple(out)
+
+
+def _per_each_verb(text: str, pos: int, p: _Patterns) -> tuple[str, ...]:
+    """每培育1家规上企业,给予…5万元 → ("企业",): the unit counted by a 每+verb+1+classifier phrase before the amount."""
+    ss = pos - 1
+    while ss >= 0 and text[ss] not in "。;!?\n":
+        ss -= 1
+    m = None
+    for m in p.each_verb.finditer(text, ss + 1, pos):
+        pass
+    if m is None or p.digits.search(text, m.end(), pos):
+        return ()
+    unit, np_ = m.group("cls"), m.group("np")
+    stop = p.stop.search(np_)
+    if stop:
+        np_ = np_[:stop.start()]
+    if unit in load_amount_cues().per_units:
+        return (unit,)
+    head = re.split(r"[的类、和及或与]", np_)[-1]
+    return (head,) if 1 <= len(head) <= 4 else (unit,)
+
+
+def parse_amount(s: str) -> float | None:
+    """The value of one money expression in 元 (or its stated currency), or None.
+
+    >>> parse_amount("4.5万元"), parse_amount("三千元"), parse_amount("100余万元"), parse_amount("2000")
+    (45000.0, 3000.0, 1000000.0, None)
+    """
+    if not isinstance(s, str):
+        return None
+    m = _patterns().single.search(s.strip())
+    if not m or m.start() != 0:
+        return None
+    return _value(m.group("num"), m.group("scale"))
+
+
+def _value(num: str, scale: str | None) -> float | None:
+    v = parse_number(num.replace(" ", "") + (scale or ""))
+    if v is None or v < 0:
+        return None
+    return v
+
+
+def _is_cn(num: str) -> bool:
+    return not any(ch.isdigit() for ch in num)
+
+
+def extract_amounts(text: str) -> list[Amount]:
+    """Every money amount in `text`, in order, with its bound and per-unit qualifiers.
+
+    >>> [(a.value, a.bound, a.per) for a in extract_amounts("分别按每名2000元、1500元和1000元的标准给予引才奖励")]
+    [(2000.0, 'exact', ('名',)), (1500.0, 'exact', ('名',)), (1000.0, 'exact', ('名',))]
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    p = _patterns()
+    hits: list[_Hit] = []
+    taken: list[tuple[int, int]] = []
+    rid = 0
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in p.range_.finditer(text):
+        lo_scale = m.group("lo_scale") or m.group("hi_scale")
+        lo_v, hi_v = _value(m.group("lo"), lo_scale), _value(m.group("hi"), m.group("hi_scale"))
+        if lo_v is None or hi_v is None or lo_v >= hi_v:
+            continue
+        rid += 1
+        cur = m.group("hi_cur")
+        hits.append(_Hit(m.start(), m.end(), m.start(), lo_v, cur, None, range_id=rid, range_end="low"))
+        hits.append(_Hit(m.start(), m.end(), m.start(), hi_v, cur, None, range_id=rid, range_end="high"))
+        taken.append((m.start(), m.end()))
+    for m in p.single.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        num, scale = m.group("num"), m.group("scale") or ""
+        if _is_cn(num) and len(num) + len(scale) < 2:
+            continue                          # 一元化, 三元里: a lone Chinese digit before 元 is not money
+        v = _value(num, scale)
+        if v is None:
+            continue
+        infix = m.group("infix") or m.group("infix2")
+        hits.append(_Hit(m.start(), m.end(), m.start(), v, m.group("cur"),
+                         load_amount_cues().bound_infix.get(infix) if infix else None))
+        taken.append((m.start(), m.end()))
+    for m in p.implied.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        cs = _clause_start(text, m.start())
+        if not p.money_noun.search(text, cs, m.start()):
+            continue
+        v = _value(m.group("num"), m.group("scale"))
+        if v is None:
+            continue
+        infix = m.group("infix") or m.group("infix2")
+        hits.append(_Hit(m.start(), m.end(), m.start(), v, "",
+                         load_amount_cues().bound_infix.get(infix) if infix else None))
+        taken.append((m.start(), m.end()))
+    if not hits:
+        return []
+    hits.sort(key=lambda h: (h.start, h.range_end == "high"))
+    digit_ends = [(d.start(), d.end()) for d in p.digits.finditer(text)]
+    for h in hits:
+        _read_context(text, h, digit_ends, p)
+    return _resolve(text, hits, p)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    i = pos - 1
+    while i >= 0 and text[i] not in _CLAUSE_END:
+        i -= 1
+    return i + 1
+
+
+def _read_context(text: str, h: _Hit, digit_spans: list[tuple[int, int]], p: _Patterns) -> None:
+    """Prefix cue and 每 qualifiers before the amount; slash qualifier and suffix cue after it."""
+    cs = _clause_start(text, h.num_start)
+    # the gap: from the clause start or the end of the previous number, whichever is later
+    j = bisect_left(digit_spans, (h.num_start, -1)) - 1
+    gs = cs
+    if j >= 0 and digit_spans[j][1] <= h.num_start:
+        gs = max(cs, digit_spans[j][1])
+    gap = text[gs:h.num_start]
+    cue = None
+    for c in p.prefix.finditer(gap):
+        cue = c
+    if cue is not None:
+        bound = load_amount_cues().bound_prefix[cue.group()]
+        adjacent = gap[cue.end():].strip() == ""
+        if adjacent or (bound != "approx" and cue.group() not in load_amount_cues().adjacent_only):
+            h.prefix_bound = bound
+            if adjacent:
+                h.start = gs + cue.start()
+    h.per_mei = tuple(dict.fromkeys(_per_each_verb(text, h.num_start, p) + parse_per(gap)))
+    if h.range_end is not None:
+        return
+    rest = text[h.end:h.end + 16]
+    sm = p.per_slash.match(rest)
+    if sm:
+        h.per_slash = tuple(x for x in (sm.group("u"), sm.group("u2")) if x)
+        h.end += sm.end()
+        rest = text[h.end:h.end + 16]
+    xm = p.suffix.match(rest)
+    if xm:
+        key = xm.group().replace("(含)", "")
+        h.suffix_bound = load_amount_cues().bound_suffix.get(key) or load_amount_cues().bound_suffix.get(xm.group())
+        h.end += xm.end()
+
+
+def _resolve(text: str, hits: list[_Hit], p: _Patterns) -> list[Amount]:
+    """Group list items, let a bound or 每 stated once cover the list, and build the facts."""
+    cues = load_amount_cues()
+    groups: list[list[_Hit]] = []
+    for h in hits:
+        if h.range_end == "high":
+            groups[-1].append(h)
+            continue
+        if groups and groups[-1][-1].range_end is None and h.range_end is None:
+            prev = groups[-1][-1]
+            between = text[prev.end:h.start]
+            if between and p.connector.fullmatch(between):
+                groups[-1].append(h)
+                continue
+        groups.append([h])
+    out: list[Amount] = []
+    prev_group: list[_Hit] | None = None
+    for g in groups:
+        first, last = g[0], g[-1]
+        group_suffix = last.suffix_bound
+        group_prefix = first.prefix_bound
+        group_per = first.per_mei
+        if not any(x.per_mei or x.per_slash for x in g) and prev_group is not None:
+            # 按每人次第一晚最高40元,第二晚、第三晚最高60元: the qualifier carries over a short clause
+            ph = prev_group[-1]
+            between = text[ph.end:first.start]
+            if (ph.per_mei and len(between) <= 12 and not any(b in between for b in cues.continuation_blockers)
+                    and not re.search(r"[。;:\d]", between)):
+                group_per = ph.per_mei
+        for h in g:
+            if h.range_end == "low":
+                bound = "min"
+            elif h.range_end == "high":
+                bound = "max"
+            else:
+                bound = (h.suffix_bound or group_suffix or h.prefix_bound or h.infix_bound or group_prefix
+                         or "exact")
+            per = h.per_mei + h.per_slash if (h.per_mei or h.per_slash) else group_per
+            out.append(Amount(text=text[h.start:h.end], span=(h.start, h.end), value=h.value, bound=bound,
+                              per=tuple(dict.fromkeys(per)), currency_text=h.currency, range_id=h.range_id))
+        prev_group = g
+    return out
+

@@ -1,0 +1,504 @@
+"""Quantitative targets in notice text → `Target` facts (value, counting word, due year).
+
+Covered: a number with a counting word (人次, 人, 名, 家, 个, 所, 项, 场, 期, 次, 届, 款, % … —
+``data/counting_words.txt``, an open list), scaled by 万/千 (10万人次 → 100000), with 以上/左右/
+余 around it; ranges give both ends (3—5所 → 3 and 5; 一至两名 → 1 and 2); Chinese numerals
+after a commitment verb (举办一届 → 1, 打造百项 → 100); shares in % when a cue says they are a goal
+(比例达到30%以上, 占比提高到55%) or when they open the clause (90%以上专业与企业实现对接). The
+due `year` comes from a time limit earlier in the same sentence (到2025年, 2024年, 2023—2025年),
+from the previous sentence when the sentence opens with 其中, from a paragraph that opens with
+one, from a completion-time field of the same record or table row, or else from the caller's
+`context_year`; a goal repeated every period (每年开展…) has no year.
+
+Deliberately not targets (``data/target_cues.json``): eligibility conditions (…5人以上的, 当…
+超过5%, durations and ages: 6个月以上, 1年以上, 年满18岁), limits (不超过110项, 最多奖励3个项目),
+baselines (从60个增加至80个 → only 80), money (元), rates (按投资额的30%), dates, 文号, ordinals
+(第3届, 前3名), numbers inside quotes or titles (“万名技工”, “1131”, 《…》), and vague Chinese
+counts (一批).
+"""
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .deadlines import extract_deadlines
+from .model import Target
+from .numbers import ARABIC_PATTERN, CN_NUMBER_PATTERN, fold_width, parse_number, scale_of
+
+__all__ = ["TargetCues", "extract_targets", "load_counting_words", "load_target_cues", "parse_target"]
+
+DATA = Path(__file__).resolve().parent / "data"
+_CLAUSE_END = ",;:。!?\n|\t"
+_SENT_END = "。!?\n"
+_QUOTES = (("“", "”"), ("「", "」"), ("‘", "’"), ("《", "》"), ('\\"', '\\"'))
+_HEADING_MAX = 24
+
+
+@lru_cache(maxsize=1)
+def load_counting_words(path: str | None = None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Read ``data/counting_words.txt`` → (word, not-followed-by strings) pairs, longest word first.
+
+    >>> dict(load_counting_words())["个"][:2]
+    ('月', '工作日')
+    """
+    out = []
+    for n, line in enumerate(Path(path or DATA / "counting_words.txt").read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        word, _, rest = line.partition("\t")
+        word = word.strip()
+        if not word or " " in word or any(ch.isdigit() for ch in word):
+            raise ValueError(f"counting_words.txt line {n}: expected WORD[<TAB>NOT|FOLLOWED|BY]; got {line!r}")
+        out.append((word, tuple(x for x in rest.strip().split("|") if x)))
+    return tuple(sorted(out, key=lambda p: len(p[0]), reverse=True))
+
+
+@dataclass(frozen=True)
+class TargetCues:
+    """The target lexicons of ``data/target_cues.json`` (see the ``_doc`` key there)."""
+
+    verbs: tuple[str, ...]
+    percent_cues: tuple[str, ...]
+    caps: tuple[str, ...]
+    cap_suffixes: tuple[str, ...]
+    ordinal_prefixes: tuple[str, ...]
+    scope_prefixes: tuple[str, ...]
+    baseline_prefixes: tuple[str, ...]
+    baseline_changes: tuple[str, ...]
+    condition_openers: tuple[str, ...]
+    condition_followers: tuple[str, ...]
+    main_verb_markers: tuple[str, ...]
+    rate_markers: tuple[str, ...]
+    percent_use_verbs: tuple[str, ...]
+    list_openers: tuple[str, ...]
+    recurrence_words: tuple[str, ...]
+    uncounted_after_cn: tuple[str, ...]
+    past_markers: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def load_target_cues(path: str | None = None) -> TargetCues:
+    """Read and check ``data/target_cues.json``; raises ValueError naming a bad key.
+
+    >>> "不超过" in load_target_cues().caps
+    True
+    """
+    raw = json.loads(Path(path or DATA / "target_cues.json").read_text(encoding="utf-8"))
+    kw = {}
+    for f in TargetCues.__dataclass_fields__:
+        v = raw.get(f)
+        if not v or not all(isinstance(x, str) and x for x in v):
+            raise ValueError(f"target_cues.json: {f} must be a non-empty list of non-empty strings")
+        kw[f] = tuple(v)
+    return TargetCues(**kw)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _not_followed(nf: tuple[str, ...]) -> str:
+    """The negative lookahead of a counting word; ``<nonCJK>`` means "must be followed by a Chinese character"."""
+    parts = [re.escape(x) for x in nf if x != "<nonCJK>"]
+    if "<nonCJK>" in nf:
+        parts.append(r"[^\u4e00-\u9fff]|$")
+    return f"(?!{'|'.join(parts)})" if parts else ""
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    target: re.Pattern
+    verbs_end: re.Pattern
+    percent_cue: re.Pattern
+    cap: re.Pattern
+    rate: re.Pattern
+    recurrence: re.Pattern
+    per_each: re.Pattern
+    marker: re.Pattern
+    action: re.Pattern
+    numbering: re.Pattern
+    baseline_after: re.Pattern
+    past: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    c = load_target_cues()
+    words = load_counting_words()
+    units = "|".join(re.escape(w) + _not_followed(nf) for w, nf in words)
+    arabic = rf"(?<![\d.A-Za-z])(?<!\d,){ARABIC_PATTERN}"
+    cn = rf"(?<![零〇一二两三四五六七八九十百千万亿]){CN_NUMBER_PATTERN}|(?<![零〇一二两三四五六七八九十百千万亿\d])[百千万](?=[\u4e00-\u9fff])"
+    num = rf"(?:{arabic}|{cn})"
+    approx = r"(?:余|多)"
+    scale = r"(?:万|千|亿)"
+    one = rf"(?P<num>{num})\s*{approx}?\s*(?P<scale>{scale})?\s*{approx}?\s*"
+    rng = (rf"(?:(?P<lo>{num})\s*(?P<lo_scale>{scale})?\s*(?P<lo_unit>{units})?\s*(?:\(含\))?\s*"
+           r"(?:—|–|-|~|～|至|到)\s*)?")
+    pct_cn = r"百分之(?P<pct_cn>[零〇一二两三四五六七八九十百点]+)"
+    return _Patterns(
+        target=re.compile(rf"(?=[\d零〇一二两三四五六七八九十百千万])(?:{pct_cn}|{rng}{one}(?P<unit>{units})\s*(?:\(不?含\))?\s*(?P<suffix>以上|以下|以内|之内|左右|余|多)?)"),
+        verbs_end=re.compile(rf"(?:{_alt(c.verbs)})(?:了)?\s*$"),
+        percent_cue=re.compile(_alt(c.percent_cues)),
+        cap=re.compile(_alt(c.caps)),
+        rate=re.compile(_alt(c.rate_markers)),
+        recurrence=re.compile(_alt(c.recurrence_words)),
+        per_each=re.compile(r"每[^年季月周天日届次期两半\d\s,;。][\u4e00-\u9fff]{0,2}$"),
+        marker=re.compile(_alt(c.main_verb_markers)),
+        past=re.compile(_alt(c.past_markers)),
+        baseline_after=re.compile(rf"\s*(?:{_alt(c.baseline_changes)})\s*(?:至|到)"),
+        action=re.compile(_alt(set(c.verbs) - set(c.percent_cues))),
+        numbering=re.compile(r"^\s*(?:第[一二三四五六七八九十百零\d]+[条章节款]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、]"
+                             r"|[一二三四五六七八九十]+、)\s*"),
+    )
+
+
+def parse_target(s: str) -> tuple[float, str] | None:
+    """One target expression → (value, counting word), or None.
+
+    >>> parse_target("10万人次以上"), parse_target("30%"), parse_target("一届"), parse_target("2025年")
+    ((100000.0, '人次'), (30.0, '%'), (1.0, '届'), None)
+    """
+    if not isinstance(s, str):
+        return None
+    t = fold_width(s.strip())
+    m = _patterns().target.match(t)
+    if not m:
+        return None
+    if m.group("pct_cn"):
+        v = parse_number(m.group("pct_cn"))
+        return None if v is None else (v, "%")
+    v = parse_number(m.group("num"))
+    if v is None:
+        return None
+    return v * scale_of(m.group("scale") or ""), m.group("unit")
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    num_start: int
+    values: tuple[float, ...]
+    unit: str
+    suffix: str | None
+    is_cn: bool
+    is_pct: bool
+
+
+def _masked_spans(t: str) -> list[tuple[int, int]]:
+    """Spans inside quotes or 《》 on one line (names, slogans, titles)."""
+    spans = []
+    for op, cl in _QUOTES:
+        i = 0
+        while True:
+            s = t.find(op, i)
+            if s < 0:
+                break
+            e = t.find(cl, s + len(op))
+            nl = t.find("\n", s)
+            if e < 0 or (0 <= nl < e) or e - s > 60:
+                i = s + len(op)
+                continue
+            spans.append((s, e + len(cl)))
+            i = e + len(cl)
+    return sorted(spans)
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_right(spans, (pos, 10**12)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+_CLAUSE_RE = re.compile(f"[{re.escape(_CLAUSE_END)}]")
+
+
+class _Bounds:
+    """Clause boundaries of one text, precomputed once (positions of , ; : 。 ! ? and newlines)."""
+
+    def __init__(self, t: str):
+        self.t = t
+        self.ends = [m.start() for m in _CLAUSE_RE.finditer(t)]
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.ends, pos - 1)
+        s = self.ends[i - 1] + 1 if i > 0 else 0
+        e = self.ends[i] if i < len(self.ends) else len(self.t)
+        return s, e
+
+
+def _find(t: str) -> list[_Cand]:
+    p = _patterns()
+    out = []
+    for m in p.target.finditer(t):
+        if m.group("pct_cn"):
+            v = parse_number(m.group("pct_cn"))
+            if v:
+                out.append(_Cand(m.start(), m.end(), m.start(), (v,), "%", None, False, True))
+            continue
+        unit = m.group("unit")
+        num = m.group("num")
+        is_cn = not any(ch.isdigit() for ch in num)
+        v = parse_number(num)
+        if v is None:
+            continue
+        v *= scale_of(m.group("scale") or "")
+        values: tuple[float, ...] = (v,)
+        start = m.start("num")
+        lo_unit = m.group("lo_unit")
+        if m.group("lo") and lo_unit in (None, unit):
+            lo = parse_number(m.group("lo"))
+            if lo is not None:
+                lo *= scale_of(m.group("lo_scale") or ("" if lo_unit else (m.group("scale") or "")))
+                if 0 < lo < v:
+                    values, start = (lo, v), m.start("lo")
+                    is_cn = is_cn and not any(ch.isdigit() for ch in m.group("lo"))
+        if not all(x > 0 for x in values):
+            continue
+        out.append(_Cand(start, m.end(), start, values, unit, m.group("suffix"), is_cn, unit == "%"))
+    return out
+
+
+_LIST_GAP = re.compile(r"\s*(?:、|和|及|或|与|以及)\s*")
+_TRAILING = re.compile(r"[)\s]+$")
+_PCT_REST = re.compile(r"^(?:以上|以下|左右)?的?")
+_DE_NOUN_END = re.compile(r"的[\u4e00-\u9fff()]{0,12}$")
+
+
+def _keep(t: str, c: _Cand, prev: _Cand | None, prev_kept: bool, masked, b: _Bounds) -> bool:
+    """Whether a number with a counting word is a target (see the module docstring for the rules)."""
+    cues, p = load_target_cues(), _patterns()
+    if _inside(masked, c.num_start):
+        return False
+    cs, ce = b.clause(c.num_start)
+    # the gap: from the clause start or the end of the previous candidate, whichever is later
+    gs = max(cs, prev.end) if prev is not None and prev.end <= c.num_start else cs
+    gap = t[gs:c.num_start]
+    in_list = prev is not None and gs == prev.end and bool(_LIST_GAP.fullmatch(gap or "x"))
+    g = gap.rstrip()
+    if g.endswith(cues.ordinal_prefixes):
+        return False
+    if g.endswith(cues.scope_prefixes) and not p.verbs_end.search(g):
+        return False                              # 在168个城市中 (but 稳定在1.5万人)
+    if p.per_each.search(g):                      # 每培育1家…给予: a rate per unit, not a goal
+        return False
+    if c.is_cn and c.unit in cues.uncounted_after_cn:
+        return False
+    kept_under = c.is_pct and "控制在" in gap      # 失业率控制在5.5%以内: a goal, though a ceiling
+    if not kept_under and (c.suffix in cues.cap_suffixes or p.cap.search(gap)):
+        return False
+    after = t[c.end:ce]
+    if g.endswith(cues.baseline_prefixes) and p.baseline_after.match(after):
+        return False
+    # conditions: 当…/如…, 对…的, …以上的, …,且…, …的<noun>,经认定…
+    before = t[cs:c.num_start]
+    opener = p.numbering.sub("", before).lstrip()
+    if opener.startswith(cues.condition_openers):
+        if not opener.startswith(("对", "对于")) or "的" in after:
+            return False
+    if _TRAILING.sub("", after).endswith("的"):
+        return False
+    if _later_condition(t, ce, b):
+        return False
+    if c.is_cn and not in_list and not p.verbs_end.search(gap):
+        return False
+    if c.is_pct:
+        return _percent_goal(t, c, gap, before, in_list, prev_kept)
+    return True
+
+
+def _percent_goal(t: str, c: _Cand, gap: str, before: str, in_list: bool, prev_kept: bool) -> bool:
+    """A share in % is a goal after a cue (达到, 提高到 …) or when it opens its clause (90%以上专业…)."""
+    cues, p = load_target_cues(), _patterns()
+    if p.rate.search(before):
+        return False
+    if in_list:
+        return prev_kept
+    if p.percent_cue.search(gap):
+        return True
+    head = gap.strip()
+    for x in cues.list_openers:
+        head = head.replace(x, "")
+    if head.strip(" ,"):
+        return False
+    rest = _PCT_REST.sub("", t[c.end:c.end + 4])
+    return bool(rest) and "\u4e00" <= rest[0] <= "\u9fff" and not rest.startswith(cues.percent_use_verbs)
+
+
+def _later_condition(t: str, ce: int, b: _Bounds) -> bool:
+    """…5人以上,且… / …超过100场,全年票房超过100万元的空间,经认定…: the number sits in a condition.
+
+    The clauses after the number's own one, up to a clause that opens with a main-verb marker
+    (经认定, 给予 …), must read as more of the condition: no verb of their own, the last one
+    ending in "…的<noun>".
+    """
+    if ce >= len(t) or t[ce] in "。!?\n":
+        return False
+    cues, p = load_target_cues(), _patterns()
+    if t[ce + 1:ce + 4].startswith(cues.condition_followers):
+        return True
+    i = ce + 1
+    saw_de = False
+    while i < len(t):
+        _, j = b.clause(i)
+        clause = t[i:j]
+        if clause.lstrip().startswith(cues.main_verb_markers):
+            return saw_de
+        if p.marker.search(clause) or p.action.search(clause):
+            return False
+        saw_de = bool(_DE_NOUN_END.search(clause))
+        if j >= len(t) or t[j] in "。!?;\n":
+            break
+        i = j + 1
+    return False
+
+
+_SENT_RE = re.compile(r"[^。!?\n]*(?:[。!?\n]|$)")
+
+
+def _sentences(t: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SENT_RE.finditer(t) if m.end() > m.start()]
+
+
+def _year_resolver(t: str, context_year: int | None, b: _Bounds):
+    """A function pos → due year (or None), built once per text."""
+    cues = load_target_cues()
+    p = _patterns()
+    dls = [d for d in extract_deadlines(t) if d.kind != "validity"]
+    starts = [d.span[0] for d in dls]
+    sents = _sentences(t)
+    sent_starts = [s for s, _ in sents]
+    field_years = [(d.span[0], int(d.date[:4])) for d in dls if re.fullmatch(r"\d{4}\s*年\s*\d{1,2}\s*月", d.text)]
+
+    def last_year_before(s: int, pos: int) -> int | None:
+        i = bisect_right(starts, pos) - 1
+        while i >= 0 and dls[i].span[0] >= s:
+            if dls[i].span[1] <= pos:
+                return int(dls[i].date[:4])
+            i -= 1
+        return None
+
+    def opening_year(s: int, e: int) -> int | None:
+        """The year of a time limit that opens the sentence [s, e)."""
+        i = bisect_right(starts, s - 1)
+        if i < len(dls) and dls[i].span[0] < e and len(t[s:dls[i].span[0]].strip(" ——")) <= 4:
+            return int(dls[i].date[:4])
+        return None
+
+    cache: dict[int, int | None] = {}
+
+    def sentence_year(k: int) -> int | None:
+        """The year every later number of sentence k may inherit from the sentences before it."""
+        if k in cache:
+            return cache[k]
+        s, e = sents[k]
+        y = None
+        body = t[s:e].lstrip()
+        if k > 0 and t[s - 1] != "\n" and body.startswith("其中"):
+            ps, pe = sents[k - 1]
+            y = last_year_before(ps, pe) or sentence_year(k - 1)
+        elif k > 0 and t[s - 1] != "\n":
+            # a paragraph that opens (after a short heading sentence) with a time limit
+            k0 = k
+            while k0 > 0 and t[sents[k0][0] - 1] != "\n":
+                k0 -= 1
+            first = k0
+            fs, fe = sents[first]
+            if fe - fs <= _HEADING_MAX and not re.search(r"\d", t[fs:fe]) and first + 1 < k + 1:
+                first += 1
+            if first < k:
+                y = opening_year(*sents[first])
+        cache[k] = y
+        return y
+
+    def resolve(pos: int) -> int | None:
+        cs, _ = b.clause(pos)
+        if p.recurrence.search(t, cs, pos):
+            return None
+        k = bisect_right(sent_starts, pos) - 1
+        s, _ = sents[k]
+        y = last_year_before(s, pos)
+        if y is None:
+            y = sentence_year(k)
+        if y is None:
+            y = _record_year(t, pos, field_years)
+        return y if y is not None else context_year
+
+    return resolve
+
+
+def _record_year(t: str, pos: int, field_years: list[tuple[int, int]]) -> int | None:
+    """The year of a completion-time field in the same {…} record or |…| table row."""
+    if not field_years:
+        return None
+    ls = t.rfind("\n", 0, pos) + 1
+    le = t.find("\n", pos)
+    le = len(t) if le < 0 else le
+    ob, cb = t.rfind("{", ls, pos), t.find("}", pos, le)
+    if ob >= 0 and cb >= 0 and t.rfind("}", ob, pos) < 0:
+        lo, hi = ob, cb
+    elif "|" in t[ls:le]:
+        lo, hi = ls, le
+    else:
+        return None
+    for fpos, y in field_years:
+        if lo <= fpos < hi:
+            return y
+    return None
+
+
+def _indicator(t: str, c: _Cand, gs: int, b: _Bounds) -> str | None:
+    """The noun phrase the number counts: the words after the counting word, else those before the number."""
+    _, ce = b.clause(c.num_start)
+    after = _IND_AFTER.sub("", t[c.end:ce])
+    m = None if after.startswith(("和", "及", "与", "、", "或", "并")) else _IND_NOUN.match(after)
+    if m:
+        return m.group().strip("“”\"")
+    before = _IND_OPEN.sub("", t[gs:c.num_start]).strip(" 、和及")
+    before = _IND_CUE.sub("", before).rstrip("的")
+    return before or None
+
+
+_IND_AFTER = re.compile(r"^(?:以上|以下|左右|余)?的?")
+_IND_NOUN = re.compile(r"[\u4e00-\u9fff“”\"()]{2,30}")
+_IND_OPEN = re.compile(r"^(?:其中|分别|并)")
+_IND_CUE = re.compile(r"(?:达到|达|突破|不少于|不低于|至少|超过|力争|稳定在|提高到|提高至|大于|为)$")
+
+
+def extract_targets(text: str, context_year: int | None = None) -> list[Target]:
+    """Every quantitative target in `text`, in order; a range gives one target per end.
+
+    `context_year` is the year of the enclosing heading or paragraph, used when the sentence
+    names none.
+
+    >>> [(x.value, x.unit, x.year) for x in extract_targets("到2025年,建设3—5所高水平中职学校,每年举办一届技能竞赛。")]
+    [(3.0, '所', 2025), (5.0, '所', 2025), (1.0, '届', None)]
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    t = fold_width(text)
+    cands = _find(t)
+    if not cands:
+        return []
+    b = _Bounds(t)
+    masked = _masked_spans(t)
+    p = _patterns()
+    past = [se for se in _sentences(t) if p.past.search(t, *se)]   # 2021年以来,全市累计培训…: done, not a goal
+    resolve = _year_resolver(t, context_year, b)
+    out: list[Target] = []
+    prev, prev_kept = None, False
+    for c in cands:
+        kept = not _inside(past, c.num_start) and _keep(t, c, prev, prev_kept, masked, b)
+        if kept:
+            year = resolve(c.num_start)
+            cs, _ = b.clause(c.num_start)
+            ind = _indicator(t, c, max(cs, prev.end) if prev is not None and prev.end <= c.num_start else cs, b)
+            for v in c.values:
+                out.append(Target(text=text[c.start:c.end], span=(c.start, c.end), value=v, unit=c.unit,
+                                  year=year, indicator=ind))
+        prev, prev_kept = c, kept
+    return out
+
