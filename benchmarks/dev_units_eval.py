@@ -56,7 +56,10 @@ def locate(text: str, g: dict, used: set[int]) -> int | None:
     if not hits:
         return None
     if g.get("text"):   # an annex row: prefer an occurrence in a table row
-        rows = [h for h in hits if "|" in text[text.rfind("\n", 0, h) + 1: (text.find("\n", h) + 1 or len(text) + 1) - 1]]
+        def line_of(h: int) -> str:
+            end = text.find("\n", h)
+            return text[text.rfind("\n", 0, h) + 1: len(text) if end < 0 else end]
+        rows = [h for h in hits if "|" in line_of(h)]
         return (rows or hits)[0]
     # prefer a heading occurrence (after a number at line start)
     for h in hits:
@@ -208,7 +211,8 @@ def main(argv=None) -> int:
         print(f"{'document':58s} {'P':>6s} {'R':>6s} {'F1':>6s} {'role':>6s}  tp/pred/gold")
         for d, v in rep["docs"].items():
             ra = "-" if v["role_acc"] is None else f"{v['role_acc']:.3f}"
-            print(f"{d[:58]:58s} {v['p']:6.3f} {v['r']:6.3f} {v['f1']:6.3f} {ra:>6s}  {v['tp']}/{v['pred']}/{v['gold']}")
+            print(f"{d[:58]:58s} {v['p']:6.3f} {v['r']:6.3f} {v['f1']:6.3f} {ra:>6s}  "
+                  f"{v['tp']}/{v['pred']}/{v['gold']}")
         m = rep["micro"]
         ra = rep["role_acc_macro"]
         print(f"{'ALL (micro)':58s} {m['p']:6.3f} {m['r']:6.3f} {m['f1']:6.3f} "

@@ -254,7 +254,7 @@ def run_batch(in_dir: str | os.PathLike, out: str | os.PathLike, *, jobs: int | 
 
 def _run(conn, in_dir: Path, out: Path, *, engine, jobs, scheduler, timeout, retry_failed, limits, include_text,
          max_tasks_per_child, settle, progress) -> BatchReport:
-    version = toolkit_version()
+    version = toolkit_version() + ("" if include_text else "+notext")   # switching --no-text converts again
     t0 = time.perf_counter()
     plan = _plan(conn, in_dir, out, version, retry_failed, settle)
     rep = BatchReport(inputs=plan.inputs, skipped=plan.skipped, deferred=plan.deferred)

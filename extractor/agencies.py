@@ -425,7 +425,8 @@ def parse_agency(name: str, region: Any = None, *, path: str | None = None) -> A
     rest = n[m.end():] if m else n
     if rest in lex.stems:
         prefix = n[: len(n) - len(rest)]
-        return AgencyInfo(_qualify(prefix, places) + lex.stems[rest].canonical, lex.stems[rest].key, level_of(prefix, path))
+        row = lex.stems[rest]
+        return AgencyInfo(_qualify(prefix, places) + row.canonical, row.key, level_of(prefix, path))
     # outside the lexicon: keep the name, read the level from its prefix
     lv = None
     if m:
@@ -449,5 +450,5 @@ def _qualify(prefix: str, places: dict[str, str]) -> str:
 
 BOUNDARY = frozenset(_BOUNDARY)
 
-__all__ = ["AgencyInfo", "BOUNDARY", "AgencyRow", "Lexicon", "find_agencies", "fold", "is_body", "is_nonbody", "is_vague",
-           "level_of", "load_agencies", "name_at", "parse_agency", "read_rows", "validate_rows"]
+__all__ = ["AgencyInfo", "BOUNDARY", "AgencyRow", "Lexicon", "find_agencies", "fold", "is_body", "is_nonbody",
+           "is_vague", "level_of", "load_agencies", "name_at", "parse_agency", "read_rows", "validate_rows"]

@@ -6,14 +6,15 @@ sums of money with the currency word left out where a money noun announces them
 (产值2000万以上 → 20000000); lists (2000元、1500元和1000元 → three amounts); ranges (5—10万元 →
 two amounts sharing `range_id`, low `min`, high `max`); the bound of each amount (最高/不超过/
 以下 → max, 不低于/以上/超过 → min, 约/左右/余 → approx, else exact); per-unit qualifiers written
-after 每 or / (每人每年 → ("人", "年"), 每个工作室 → ("工作室",), 3000元/人 → ("人",)). A bound or a 每
+after 每 or / (每人每年 → ("人", "年"), 每个工作室 → ("工作室",), 3000元/人 → ("人",)), or counted by a
+每+verb+1 phrase before the amount (每培育1家…企业,给予…5万元 → ("企业",)). A bound or a 每
 qualifier stated once for a list applies to every item of it.
 
 Deliberately not covered: percentages and multiples (30%, 2.5倍 are rates, not amounts),
 numbers without a currency word or money noun (years, 文号 like 〔2023〕8号, phone numbers,
-人次), currency conversion (100万美元 keeps the value 1000000 and `currency_text` 美元), and
-qualifiers that sit in another clause than the amount (每培育1家企业,给予…5万元 has no `per`).
-The lexicons live in ``data/amount_cues.json``.
+人次), currency conversion (100万美元 keeps the value 1000000 and `currency_text` 美元; a sum
+whose currency word is left out has `currency_text` ""), and qualifiers written in another
+sentence than the amount. The lexicons live in ``data/amount_cues.json``.
 """
 from __future__ import annotations
 
@@ -25,13 +26,12 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-from .model import Amount
-from .numbers import ARABIC_PATTERN, CN_NUMBER_PATTERN, parse_number, scale_of
+from .model import BOUNDS, Amount
+from .numbers import ARABIC_PATTERN, CN_NUMBER_PATTERN, parse_number
 
 __all__ = ["AmountCues", "extract_amounts", "load_amount_cues", "parse_amount", "parse_per"]
 
 DATA = Path(__file__).resolve().parent / "data"
-_BOUNDS = ("exact", "max", "min", "approx")
 _CLAUSE_END = ",;:。!?\n|\t"
 
 
@@ -62,8 +62,8 @@ def load_amount_cues(path: str | None = None) -> AmountCues:
     raw = json.loads(Path(path or DATA / "amount_cues.json").read_text(encoding="utf-8"))
     for key in ("bound_prefix", "bound_suffix", "bound_infix"):
         for cue, bound in raw[key].items():
-            if bound not in _BOUNDS:
-                raise ValueError(f"amount_cues.json: {key}[{cue!r}] = {bound!r}; valid bounds: {', '.join(_BOUNDS)}")
+            if bound not in BOUNDS:
+                raise ValueError(f"amount_cues.json: {key}[{cue!r}] = {bound!r}; valid bounds: {', '.join(BOUNDS)}")
     lists = ("currencies", "per_units", "per_classifiers", "per_stop", "money_nouns", "list_connectors",
              "continuation_blockers", "adjacent_only")
     for key in lists:
@@ -118,8 +118,8 @@ def _patterns() -> _Patterns:
         range_=re.compile(first + lo + one.replace("?P<num>", "?P<hi>").replace("?P<infix>", "?P<hi_infix>")
                           .replace("?P<scale>", "?P<hi_scale>").replace("?P<infix2>", "?P<hi_infix2>")
                           .replace("?P<cur>", "?P<hi_cur>")),
-        implied=re.compile(rf"(?=\d)(?<![\d.A-Za-z])(?<!\d,)(?P<num>{ARABIC_PATTERN})(?P<infix>{infix})?(?P<scale>千万|百万|万|亿)"
-                           rf"(?P<infix2>{infix})?(?=以上|以下|以内|左右|的|[,;。、)\s|]|$)"),
+        implied=re.compile(rf"(?=\d)(?<![\d.A-Za-z])(?<!\d,)(?P<num>{ARABIC_PATTERN})(?P<infix>{infix})?"
+                           rf"(?P<scale>千万|百万|万|亿)(?P<infix2>{infix})?(?=以上|以下|以内|左右|的|[,;。、)\s|]|$)"),
         prefix=re.compile(_alt(c.bound_prefix)),
         suffix=re.compile(rf"(?:\(含\))?(?:{_alt(c.bound_suffix)})"),
         per_after_mei=re.compile(rf"每(?:(?P<cls>{classifiers})(?P<noun>{noun})?|(?P<unit>{per_units}))"),
@@ -129,8 +129,8 @@ def _patterns() -> _Patterns:
         money_noun=re.compile(_alt(c.money_nouns)),
         digits=re.compile(r"\d+(?:[.,]\d+)*%?"),
         connector=re.compile(rf"\s*(?:{_alt(c.list_connectors)})\s*"),
-        each_verb=re.compile(rf"每(?![年月季周天日届次两半期]|{per_units}|{classifiers})[\u4e00-\u9fff]{{1,3}}?(?:1|一)\s*(?P<cls>{classifiers}|{per_units})"
-                             r"(?P<np>[^,;。:\d]{0,40})"),
+        each_verb=re.compile(rf"每(?![年月季周天日届次两半期]|{per_units}|{classifiers})[\u4e00-\u9fff]{{1,3}}?"
+                             rf"(?:1|一)\s*(?P<cls>{classifiers}|{per_units})(?P<np>[^,;。:\d]{{0,40}})"),
     )
 
 

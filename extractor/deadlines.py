@@ -48,6 +48,9 @@ _Y = r"(?<!\d)(?:19|20)\d{2}\s*年"
 _M = r"\d{1,2}\s*月"
 _D = r"\d{1,2}\s*[日号]"
 _ISO = r"(?<!\d)(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
+_PART = re.compile(r"\s*(上半年|下半年|[一二三四1-4]季度)")
+_PART_END = MappingProxyType({"上半年": 6, "下半年": 12, "一季度": 3, "二季度": 6, "三季度": 9, "四季度": 12,
+                              "1季度": 3, "2季度": 6, "3季度": 9, "4季度": 12})
 _PLAN = MappingProxyType({"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030})  # 十N五 → its last year
 
 
@@ -129,32 +132,39 @@ class _Patterns:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     c = load_deadline_cues()
-    yend = _alt(c.year_end_words[::-1] + ("底", "末"))
+    yend = _alt(c.year_end_words + ("底", "末"))
     before = _alt(c.before_suffixes)
-    one_date = rf"(?:{_ISO}|{_Y}\s*(?:{_M}\s*(?:{_D}|底|末)?|(?:{yend}))?)"
     join = _alt(c.period_joiners)
+    part = r"(?:上半年|下半年|[一二三四1-4]季度)(?:末|底)?"                 # 2024年上半年, 2025年三季度末
+    ym_end = rf"{_Y}\s*(?:{_M}\s*(?:{_D}|底|末)?|(?:{yend})|{part})?"  # 2025年 / 2025年底 / 2025年12月(31日|底)
+    one_date = rf"(?:{_ISO}|{ym_end})"
+    period_a = rf"(?P<a>{_Y}(?:\s*{_M}(?:\s*{_D})?)?)"
+    period_b = rf"(?P<b>{_Y}(?:\s*{_M}\s*(?:{_D}|底|末)?|\s*(?:{yend}))?)"
+    period_short = rf"(?<!\d)(?P<a2>(?:19|20)\d{{2}})\s*(?:{join})\s*(?P<b2>(?:19|20)\d{{2}})\s*年(?!\s*\d{{1,2}}\s*月)"
+    limit = (rf"{_M}\s*(?:{_D}\s*(?:{before})|(?:底|末)\s*(?:{before})?|(?:{before}))"  # 2024年6月(30日前|底前|前)
+             rf"|(?:{yend})\s*(?:{before})?"                                           # 2025年底(前)
+             rf"|{part}\s*(?:{before})"                                                # 2024年上半年前
+             rf"|(?:之前|以前|前)(?![一二三四五六七八九十两\d个半])")                        # 2025年前
     cadence_words = _alt(w for w, _ in load_cadence_words())
+    title_nouns = _alt(c.name_nouns + ("通知", "总结", "要点"))
+    # the year-anchored patterns are matched at (or just before) the years found in a text: see _anchored
     return _Patterns(
-        validity=re.compile(rf"(?=[{''.join(sorted({w[0] for w in c.validity_labels}))}])(?:{_alt(c.validity_labels)})\s*[:|]?\s*\|?\s*(?P<d>{one_date})\s*(?:{before})?"),
-        period=re.compile(
-            rf"(?=(?:19|20)\d\d)(?:(?P<a>{_Y}(?:\s*{_M}(?:\s*{_D})?)?)\s*(?:{join})\s*(?P<b>{_Y}(?:\s*{_M}\s*(?:{_D}|底|末)?|\s*(?:{yend}))?)"
-            rf"(?:\s*(?:{before}))?"
-            rf"|(?<!\d)(?P<a2>(?:19|20)\d{{2}})\s*(?:{join})\s*(?P<b2>(?:19|20)\d{{2}})\s*年(?!\s*\d{{1,2}}\s*月))"),
-        prefixed=re.compile(rf"(?=[{''.join(sorted({w[0] for w in c.deadline_prefixes}))}])(?:{_alt(c.deadline_prefixes)})\s*(?P<d>{_Y}\s*(?:{_M}\s*(?:{_D}|底|末)?|(?:{yend}))?)"
-                            rf"\s*(?:{before})?"),
-        suffixed=re.compile(rf"(?=(?:19|20)\d\d)(?P<d>{_Y}\s*(?:{_M}\s*(?:{_D}\s*(?:{before})|(?:底|末)\s*(?:{before})?|(?:{before}))"
-                            rf"|(?:{yend})\s*(?:{before})?|(?:之前|以前|前)(?![一二三四五六七八九十两\d个半])))"),
-        field=re.compile(rf"(?=(?:19|20)\d\d)(?:^|(?<=[:|\"\s]))(?P<d>{_Y}\s*{_M})(?=$|[\"|\s,}}])", re.M),
+        validity=re.compile(rf"(?:{_alt(c.validity_labels)})\s*[:|]?\s*\|?\s*(?P<d>{one_date})\s*(?:{before})?"),
+        period=re.compile(rf"{period_a}\s*(?:{join})\s*{period_b}(?:\s*(?:{before}))?|{period_short}"),
+        prefixed=re.compile(rf"(?:{_alt(c.deadline_prefixes)})\s*(?P<d>{ym_end})\s*(?:{before})?"),
+        suffixed=re.compile(rf"(?P<d>{_Y}\s*(?:{limit}))"),
+        field=re.compile(rf"(?:^|(?<=[:|\"\s]))(?P<d>{_Y}\s*{_M})(?=$|[\"|\s,}}])", re.M),
         bare_year_end=re.compile(rf"(?=[到至]?年[底末])(?:到|至)?年(?:底|末)\s*(?:{before})|(?:到|至)年(?:底|末)"),
         plan=re.compile(rf"(?=[“十])“?十(?P<n>[一二三四五])五”?\s*(?:{_alt(c.plan_suffixes)})"),
-        dating=re.compile(rf"(?=(?:19|20)\d\d)(?P<y>(?<!\d)(?:19|20)\d{{2}})\s*年(?=\s*[,\u4e00-\u9fff])"),
+        dating=re.compile(rf"(?P<y>(?<!\d)(?:19|20)\d{{2}})\s*年(?=\s*[,\u4e00-\u9fff])"),
         name_after=re.compile(rf"\s*[)》”\"]?\s*(?:{_alt(c.name_nouns)})"),
         dating_block=re.compile(rf"\s*(?:{_alt(c.dating_blockers)})"),
-        date_parts=re.compile(r"((?:19|20)\d{2})(?:\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号])?)?|[-/.](\d{1,2})[-/.](\d{1,2}))"),
+        date_parts=re.compile(r"((?:19|20)\d{2})(?:\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号])?)?"
+                              r"|[-/.](\d{1,2})[-/.](\d{1,2}))"),
         cadence=re.compile(rf"{cadence_words}|每\s*(?P<n>\d+|[两二三四五六七八九十])\s*(?P<u>年|个月|月|周|天|日)"),
         validity_first=frozenset(w[0] for w in c.validity_labels),
-        title_end=re.compile(rf"[^,;。:]{{0,30}}(?:{_alt(c.name_nouns + ('通知', '总结', '要点'))})\s*$"),
         prefixed_first=frozenset(w[0] for w in c.deadline_prefixes),
+        title_end=re.compile(rf"[^,;。:]{{0,30}}(?:{title_nouns})\s*$"),
     )
 
 
@@ -175,6 +185,8 @@ def parse_date(s: str) -> str | None:
 
     >>> [parse_date(x) for x in ("2025年底", "2022年10月底", "2024年6月30日", "2028-09-25", "2025年", "十四五时期")]
     ['2025-12-31', '2022-10-31', '2024-06-30', '2028-09-25', '2025-12-31', '2025-12-31']
+    >>> parse_date("2024年上半年"), parse_date("2025年三季度末")
+    ('2024-06-30', '2025-09-30')
     """
     if not isinstance(s, str):
         return None
@@ -186,6 +198,9 @@ def parse_date(s: str) -> str | None:
     if not m:
         return None
     y = int(m.group(1))
+    q = _PART.search(t, m.end())
+    if q and not m.group(2) and not m.group(4):
+        return _iso(y, _PART_END[q.group(1)])
     mo = m.group(2) or m.group(4)
     dd = m.group(3) or m.group(5)
     return _iso(y, int(mo) if mo else None, int(dd) if dd else None)
@@ -365,6 +380,8 @@ def extract_recurrences(text: str) -> list[Recurrence]:
                 cadence = "daily" if n == 1 else f"every_{n}_days"
         else:
             cadence = words[w]
+            if w.startswith("按") and t[m.end():m.end() + 1] in ("度", "份", "末", "底"):
+                continue                              # 按年度营业收入: a measure, not a cadence
             if w.startswith(("年度", "季度")):
                 prev = t[max(0, m.start() - 1):m.start()]
                 if prev and (prev.isdigit() or prev in "当上本下该首前次同跨半一二三四第"):

@@ -56,7 +56,7 @@ def notice_from_raw(raw: RawDocument, data_hash: str) -> Notice:
     body_orig = n.index[sk.body_start] if sk.headings else None
     meta = extract_meta(raw.text, body_orig)
     sections = _sections(sk, n)
-    measures = _measures(sk, n, meta_region_city=meta.region.city)
+    measures = _measures(sk, n, region=meta.region)
     if not measures:
         warnings.append("no measures found (no numbered items that carry work)")
     facts = _facts(n, sk, measures)
@@ -85,10 +85,8 @@ def _sections(sk: Skeleton, n: NormText) -> list[Section]:
 
 def _title_span(h: Heading) -> tuple[int, int]:
     s = h.line.text
-    lead = len(s) - len(s.lstrip())
-    rest = s[lead + len(h.number):]
-    pad = len(rest) - len(rest.lstrip(" :"))
-    start = h.line.start + lead + len(h.number) + pad
+    i = s.find(h.title, s.find(h.number) + len(h.number))
+    start = h.line.start + max(i, 0)
     return start, start + len(h.title)
 
 
@@ -99,12 +97,19 @@ def _orig_clean(n: NormText, start: int, end: int) -> str:
 
 # ---------------------------------------------------------------- measures
 
-def _measures(sk: Skeleton, n: NormText, meta_region_city: str | None) -> list[Measure]:
+def _measures(sk: Skeleton, n: NormText, region) -> list[Measure]:
     items: list[tuple[int, Measure]] = []
+    stmts = units_mod.find_inheritance(n.text, region=region)
+
+    def first_is_lead(pos: int) -> bool:
+        """'排首位为牵头单位，下同': from that statement on, the first body of a marker leads."""
+        return any(st.first_is_lead and st.span[0] < pos for st in stmts)
+
     for h in measure_headings(sk.headings):
         ts, te = _title_span(h)
         body = n.text[h.line.start:h.end]
-        units = [_map_unit(u, n, h.line.start) for u in units_mod.extract_units(body)]
+        units = [_map_unit(u, n, h.line.start)
+                 for u in units_mod.extract_units(body, first_is_lead=first_is_lead(h.end), region=region)]
         items.append((h.line.start, Measure(
             id="", number=h.number, title=_orig_clean(n, ts, te), text=_orig_clean(n, h.line.start + len(h.number), h.end),
             span=n.orig_span(h.line.start, h.end), section=section_path(h.parent),
@@ -112,7 +117,8 @@ def _measures(sk: Skeleton, n: NormText, meta_region_city: str | None) -> list[M
     for h, ln in paragraph_measures(sk):
         t0 = len(ln.text) - len(ln.text.lstrip())
         title = first_clause(ln.text[t0:])
-        units = [_map_unit(u, n, ln.start) for u in units_mod.extract_units(ln.text)]
+        units = [_map_unit(u, n, ln.start)
+                 for u in units_mod.extract_units(ln.text, first_is_lead=first_is_lead(ln.end), region=region)]
         items.append((ln.start, Measure(
             id="", number="", title=_orig_clean(n, ln.start + t0, ln.start + t0 + len(title)),
             text=_orig_clean(n, ln.start, ln.end), span=n.orig_span(ln.start, ln.end), section=section_path(h),
@@ -123,7 +129,7 @@ def _measures(sk: Skeleton, n: NormText, meta_region_city: str | None) -> list[M
         for role in ("lead", "support", "responsible"):
             if cells.get(role) and role in spans:
                 s0 = spans[role][0]
-                for u in units_mod.units_from_cells(**{f"{role}_cell": cells[role]}):
+                for u in units_mod.units_from_cells(**{f"{role}_cell": cells[role]}, region=region):
                     units.append(_map_unit(u, n, s0, source="table"))
         title = cells.get("task", "")
         tspan = spans.get("task")
@@ -142,7 +148,7 @@ def _measures(sk: Skeleton, n: NormText, meta_region_city: str | None) -> list[M
     for ln in sk.annex_lines:
         if ln.start in covered:
             continue
-        hit = units_mod.parse_annex_duty_line(ln.text)
+        hit = units_mod.parse_annex_duty_line(ln.text, region=region)
         if not hit:
             continue
         units, title = hit
@@ -153,7 +159,7 @@ def _measures(sk: Skeleton, n: NormText, meta_region_city: str | None) -> list[M
             units=tuple(_map_unit(u, n, ln.start, source="annex_line") for u in units), source="annex_line")))
     items.sort(key=lambda x: x[0])
     measures = [replace(m, id=f"m{i + 1}") for i, (_, m) in enumerate(items)]
-    return _apply_inheritance(measures, sk, n)
+    return _apply_inheritance(measures, stmts, n)
 
 
 def _map_unit(u: Unit, n: NormText, offset: int, source: str | None = None) -> Unit:
@@ -166,23 +172,24 @@ def _map_unit(u: Unit, n: NormText, offset: int, source: str | None = None) -> U
     return replace(u, **kw)
 
 
-def _apply_inheritance(measures: list[Measure], sk: Skeleton, n: NormText) -> list[Measure]:
-    """'以下措施均需A作为责任单位' / '下同': add A to the measure that says it and every later body measure."""
-    stmts = units_mod.find_inheritance(n.text)
+def _apply_inheritance(measures: list[Measure], stmts: list, n: NormText) -> list[Measure]:
+    """'以下措施均需A作为责任单位' / '下同': add A to the body measure that says it and every later one,
+    unless the measure already names it (各地方人民政府 covers 地方人民政府)."""
+    stmts = [st for st in stmts if st.units]
     if not stmts:
         return measures
     out = []
     for m in measures:
         add: list[Unit] = []
-        names = {u.name for u in m.units}
+        have = {units_mod.unit_key(u.name).removeprefix("各") for u in m.units}
         for st in stmts:
-            st_orig = n.orig_span(*st.span)[0]
-            if m.source in ("body",) and m.span[1] > st_orig:
-                for u in st.units:
-                    uu = _map_unit(u, n, 0)
-                    if uu.name not in names:
-                        add.append(replace(uu, inherited=True, source="inherited"))
-                        names.add(uu.name)
+            if m.source != "body" or m.span[1] <= n.orig_span(*st.span)[0]:
+                continue
+            for u in st.units:
+                k = units_mod.unit_key(u.name).removeprefix("各")
+                if k not in have:
+                    have.add(k)
+                    add.append(replace(_map_unit(u, n, 0), inherited=True, source="inherited"))
         out.append(replace(m, units=m.units + tuple(add)) if add else m)
     return out
 

@@ -114,7 +114,7 @@ def heading_title(rest: str, kind: str = "") -> tuple[str, bool]:
     >>> heading_title("市财政局会同市发展改革委(市粮食和物资储备局)负责安排贷款利息,及时拨付。", "article")
     ('市财政局会同市发展改革委(市粮食和物资储备局)负责安排贷款利息', True)
     """
-    rest = rest.lstrip(" :")
+    rest = rest.lstrip(" :?\ufffd")
     m = re.match(r"^【([^】]{1,60})】", rest)
     if m:
         return m.group(1), len(rest) > m.end()
@@ -161,7 +161,9 @@ def _cells(s: str) -> list[str]:
 
 
 def _header_roles(cells: list[str]) -> list[str] | None:
-    """Column roles of a task-table header, or None when the row is not one."""
+    """Column roles of a task-table header, or None when the row is not one (header cells are short labels)."""
+    if any(len(c) > 16 for c in cells) or (cells and re.fullmatch(r"\d+", cells[0] or "")):
+        return None
     roles = []
     for c in cells:
         if re.search(r"序号|编号", c):
@@ -316,8 +318,10 @@ def is_work_heading(h: Heading) -> bool:
     return True
 
 
-_ARTICLE_SKIP = re.compile(r"^(?:为了?|根据|依据|依照)[^,，。]{0,80}(?:制定本|特制定|制定)|^本(?:办法|细则|规定|措施|条例|实施办法|实施细则|方案)"
-                           r"(?:所称|所指|中|适用|自|由|解释|所规定的[^。]{0,10}(?:包含|含))|^本[^,，。]{0,12}(?:所称|是指)|^[^,，。]{0,30}是指")
+# articles that state purpose, definitions, scope, entry into force or repeal: not work
+_ARTICLE_SKIP = re.compile(r"^为了?[^。]{0,200}?(?:制定本|特制定|制定)|^(?:根据|依据|依照)[^。]{0,120}?(?:制定本|特制定)"
+                           r"|^本(?:办法|细则|规定|措施|条例|实施办法|实施细则|方案|意见)(?:所称|所指|中|适用|自|由|解释|所规定的[^。]{0,10}(?:包含|含))"
+                           r"|^本[^,，。]{0,12}(?:所称|所指)|^[^。]{0,60}适用本(?:办法|细则|规定|措施|条例)|^[^。]{0,120}同时废止")
 
 
 def _under_article(h: Heading) -> bool:
@@ -340,7 +344,7 @@ def measure_headings(headings: list[Heading]) -> list[Heading]:
         if not is_work_heading(h) or h.kind in ("part", "chapter", "section") or _under_article(h):
             continue
         if h.kind == "article":
-            if not _ARTICLE_SKIP.search(h.line.text[len(h.number):].lstrip(" :")):
+            if not _ARTICLE_SKIP.search(h.line.text[len(h.number):].lstrip(" :?\ufffd")):
                 out.append(h)
             continue
         if h.children:
@@ -363,7 +367,8 @@ def paragraph_measures(sk: Skeleton) -> list[tuple[Heading, Line]]:
         return out
     for ln in sk.paragraphs:
         for h in tops:
-            if h.line.end < ln.start < h.end and not _is_table_line(ln.text) and len(ln.text.strip()) >= 8:
+            if (h.line.end < ln.start < h.end and not _is_table_line(ln.text) and len(ln.text.strip()) >= 8
+                    and not _ARTICLE_SKIP.search(ln.text.strip())):
                 out.append((h, ln))
                 break
     return out

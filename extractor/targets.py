@@ -36,6 +36,7 @@ _CLAUSE_END = ",;:。!?\n|\t"
 _SENT_END = "。!?\n"
 _QUOTES = (("“", "”"), ("「", "」"), ("‘", "’"), ("《", "》"), ('\\"', '\\"'))
 _HEADING_MAX = 24
+_YEAR_MONTH = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +132,9 @@ def _patterns() -> _Patterns:
     words = load_counting_words()
     units = "|".join(re.escape(w) + _not_followed(nf) for w, nf in words)
     arabic = rf"(?<![\d.A-Za-z])(?<!\d,){ARABIC_PATTERN}"
-    cn = rf"(?<![零〇一二两三四五六七八九十百千万亿]){CN_NUMBER_PATTERN}|(?<![零〇一二两三四五六七八九十百千万亿\d])[百千万](?=[\u4e00-\u9fff])"
+    cn_digit = "零〇一二两三四五六七八九十百千万亿"
+    cn = (rf"(?<![{cn_digit}]){CN_NUMBER_PATTERN}"
+          rf"|(?<![{cn_digit}\d])[百千万](?=[\u4e00-\u9fff])")              # 打造百项, 推动万家企业
     num = rf"(?:{arabic}|{cn})"
     approx = r"(?:余|多)"
     scale = r"(?:万|千|亿)"
@@ -139,8 +142,9 @@ def _patterns() -> _Patterns:
     rng = (rf"(?:(?P<lo>{num})\s*(?P<lo_scale>{scale})?\s*(?P<lo_unit>{units})?\s*(?:\(含\))?\s*"
            r"(?:—|–|-|~|～|至|到)\s*)?")
     pct_cn = r"百分之(?P<pct_cn>[零〇一二两三四五六七八九十百点]+)"
+    tail = r"\s*(?:\(不?含\))?\s*(?P<suffix>以上|以下|以内|之内|左右|余|多)?"
     return _Patterns(
-        target=re.compile(rf"(?=[\d零〇一二两三四五六七八九十百千万])(?:{pct_cn}|{rng}{one}(?P<unit>{units})\s*(?:\(不?含\))?\s*(?P<suffix>以上|以下|以内|之内|左右|余|多)?)"),
+        target=re.compile(rf"(?=[\d零〇一二两三四五六七八九十百千万])(?:{pct_cn}|{rng}{one}(?P<unit>{units}){tail})"),
         verbs_end=re.compile(rf"(?:{_alt(c.verbs)})(?:了)?\s*$"),
         percent_cue=re.compile(_alt(c.percent_cues)),
         cap=re.compile(_alt(c.caps)),
@@ -365,13 +369,12 @@ def _sentences(t: str) -> list[tuple[int, int]]:
 
 def _year_resolver(t: str, context_year: int | None, b: _Bounds):
     """A function pos → due year (or None), built once per text."""
-    cues = load_target_cues()
     p = _patterns()
     dls = [d for d in extract_deadlines(t) if d.kind != "validity"]
     starts = [d.span[0] for d in dls]
     sents = _sentences(t)
     sent_starts = [s for s, _ in sents]
-    field_years = [(d.span[0], int(d.date[:4])) for d in dls if re.fullmatch(r"\d{4}\s*年\s*\d{1,2}\s*月", d.text)]
+    field_years = [(d.span[0], int(d.date[:4])) for d in dls if _YEAR_MONTH.fullmatch(d.text)]
 
     def last_year_before(s: int, pos: int) -> int | None:
         i = bisect_right(starts, pos) - 1
@@ -401,13 +404,13 @@ def _year_resolver(t: str, context_year: int | None, b: _Bounds):
             ps, pe = sents[k - 1]
             y = last_year_before(ps, pe) or sentence_year(k - 1)
         elif k > 0 and t[s - 1] != "\n":
-            # a paragraph that opens (after a short heading sentence) with a time limit
-            k0 = k
-            while k0 > 0 and t[sents[k0][0] - 1] != "\n":
-                k0 -= 1
-            first = k0
+            # a paragraph that opens (after a short heading sentence such as "——规模素质持续提升。")
+            # with a time limit gives its year to the sentences after that one
+            first = k
+            while first > 0 and t[sents[first][0] - 1] != "\n":
+                first -= 1
             fs, fe = sents[first]
-            if fe - fs <= _HEADING_MAX and not re.search(r"\d", t[fs:fe]) and first + 1 < k + 1:
+            if first < k and fe - fs <= _HEADING_MAX and not re.search(r"\d", t[fs:fe]):
                 first += 1
             if first < k:
                 y = opening_year(*sents[first])

@@ -144,7 +144,8 @@ def test_lexicon_is_valid():
 
 
 def test_lexicon_rejects_bad_bound(tmp_path):
-    raw = json.loads((Path(__file__).resolve().parents[1] / "extractor" / "data" / "amount_cues.json").read_text("utf-8"))
+    data = Path(__file__).resolve().parents[1] / "extractor" / "data" / "amount_cues.json"
+    raw = json.loads(data.read_text(encoding="utf-8"))
     raw["bound_prefix"]["最高"] = "ceiling"
     bad = tmp_path / "amount_cues.json"
     bad.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")

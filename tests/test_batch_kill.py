@@ -17,7 +17,7 @@ from corpus.query import run_query
 
 from .test_batch import make_corpus
 
-N = 60
+N = 40
 
 
 def start_batch(src: Path, out: Path) -> subprocess.Popen:

@@ -69,6 +69,9 @@ CASES = [
     ("record-field", '{"task":"完善数据安全管理机制。","time":"2026年9月","dimension":"数据"}', [("2026-09-30", "deadline")]),
     ("table-cell", "| 建成平台 | 市人社局 | 2025年6月 |", [("2025-06-30", "deadline")]),
     ("spaces-in-raw", "到 2025 年,培育 2500 名左右“威海工匠后备人才”", [("2025-12-31", "deadline")]),
+    ("half-year-before", "2024年上半年前完成摸底", [("2024-06-30", "deadline")]),
+    ("quarter-end", "到2025年三季度末,建成平台", [("2025-09-30", "deadline")]),
+    ("year-before", "2025年前完成全部改造", [("2025-12-31", "deadline")]),
 ]
 
 
@@ -129,8 +132,10 @@ RECURRENCES = [
      [("月调度", "monthly"), ("季通报", "quarterly"), ("半年督导", "semiannual"), ("全年考核", "annual")]),
     ("quarterly", "联席会议原则上每季度召开一次", [("每季度", "quarterly")]),
     ("every-n-years", "原则上小麦每4年轮换一次", [("每4年", "every_4_years")]),
-    ("yearly-review", "纳入年度综合考核指标", [("年度", "annual")]),
-    ("dated-year-is-not", "2024年度工作要点", []),
+    ("yearly-review", "纳入年度综合考核指标", [("年度综合考核", "annual")]),
+    ("dated-year-is-not", "2024年度考核工作要点", []),
+    ("year-of-graduation-is-not", "对招用毕业年度高校毕业生的企业,按年度营业收入给予奖励", []),
+    ("first-quarter-is-not", "一季度当季产值达到4000万元", []),
 ]
 
 

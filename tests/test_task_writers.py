@@ -184,8 +184,9 @@ def cli(monkeypatch):
 
 
 @needs_shared
-@pytest.mark.parametrize("src", [f"{YT}.annex_table.docx", f"{YT}.pdf", "zunyi_2024_skills_action.pdf"])
-@pytest.mark.parametrize("ext", ["docx", "xlsx", "csv"])
+@pytest.mark.parametrize("src,ext", [(f"{YT}.annex_table.docx", "docx"), (f"{YT}.pdf", "xlsx"),
+                                     ("zunyi_2024_skills_action.pdf", "csv"), ("fuding_2023_skills_plan.docx", "docx")],
+                         ids=["docx-to-docx", "pdf-to-xlsx", "pdf-to-csv", "docx-to-docx-fuding"])
 def test_tasks_command_writes_each_format(cli, tmp_path, capsys, src, ext):
     out = tmp_path / f"分工表.{ext}"
     assert cli(["tasks", str(FIXTURES / src), "-o", str(out)]) == 0

@@ -95,12 +95,30 @@ def read(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> RawDocumen
     except Exception as e:  # a library failure the reader did not anticipate: still one typed line
         reason = " ".join(str(e).split())[:160]
         raise CorruptDocument(p, f"could not be read ({type(e).__name__}: {reason})") from None
+    if doc.format == "txt":
+        doc = _jsdata_view(doc)
     if not doc.text.strip():
         raise EmptyDocument(p, "no text in the document")
     if len(doc.text) > limits.max_chars:
         raise LimitExceeded(p, f"{len(doc.text)} characters of text, over the limit of {limits.max_chars} "
                                f"(raise --max-chars)")
     return doc
+
+
+def _jsdata_view(doc: RawDocument) -> RawDocument:
+    """A .txt that is script data holding a task list becomes that task table (see `jsdata`)."""
+    from .base import TextBuilder
+    from .jsdata import jsdata_to_rows, looks_like_jsdata
+
+    if not looks_like_jsdata(doc.text):
+        return doc
+    rows = jsdata_to_rows(doc.text)
+    if not rows or len(rows) < 3:
+        return doc
+    tb = TextBuilder()
+    tb.table(rows)
+    return RawDocument(text=tb.text, format="txt", path=doc.path, encoding=doc.encoding, blocks=tb.blocks,
+                       warnings=doc.warnings + ["script data: read the task table it holds"])
 
 
 __all__ = ["Limits", "DEFAULT_LIMITS", "RawDocument", "read", "sniff_format", "looks_like_html"]

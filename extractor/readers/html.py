@@ -123,9 +123,7 @@ def _is_chrome_element(el) -> bool:
 
 
 def _drop_chrome(root) -> None:
-    """Remove chrome tags and small elements whose id/class names page chrome (never `root`)."""
-    for el in root.find_all(_DROP_TAGS):
-        el.decompose()
+    """Remove small elements whose id/class names page chrome (never `root` itself)."""
     for el in root.find_all(True):
         if not el.decomposed and el is not root and _is_chrome_element(el) and _text_len(el) < 400:
             el.decompose()

@@ -200,19 +200,20 @@ def write_docx(rows: Sequence[TaskRow], path: str | Path, title: str, label: str
     table.style = doc.styles["Table Grid"]
     table.alignment = 1
     _table_props(table)
+    grid = [row.cells for row in table.rows]     # cell objects taken once: table.cell() recomputes the grid
     for j, w in enumerate(WIDTHS_CM):
         table.columns[j].width = Cm(w)
-        for cell in table.columns[j].cells:
-            cell.width = Cm(w)
+        for cells in grid:
+            cells[j].width = Cm(w)
     _row_props(table.rows[0], header=True)
     for j, h in enumerate(HEADERS):
-        _fill(table.rows[0].cells[j], h, HEAD_FONT, 12, False, True)
+        _fill(grid[0][j], h, HEAD_FONT, 12, False, True)
     runs: list[tuple[int, int]] = []          # (first, last) table row of each run of one task
     for i, r in enumerate(rows, start=1):
         row = table.rows[i]
         _row_props(row)
         if r.kind == "group":
-            cell = row.cells[0].merge(row.cells[-1])
+            cell = grid[i][0].merge(grid[i][-1])
             font = HEAD_FONT if r.level <= 1 else GROUP2_FONT
             _fill(cell, r.task, font, 12, r.level > 1, False)
             continue
@@ -224,10 +225,10 @@ def write_docx(rows: Sequence[TaskRow], path: str | Path, title: str, label: str
         for j, text in enumerate(r.cells()):
             if j == 1 and same:
                 continue
-            _fill(row.cells[j], text, BODY_FONT, 12, False, j in CENTERED)
+            _fill(grid[i][j], text, BODY_FONT, 12, False, j in CENTERED)
     for first, last in runs:
         if last > first:
-            table.cell(first, 1).merge(table.cell(last, 1))
+            grid[first][1].merge(grid[last][1])
     path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp")
     doc.save(str(tmp))
