@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=200, help="notices in the generated corpus (default 200)")
     ap.add_argument("--jobs", default="1,2", help="worker counts to compare (default 1,2)")
-    ap.add_argument("--max-tasks-per-child", type=int, default=200)
+    ap.add_argument("--max-tasks-per-child", type=int, default=500)
     ap.add_argument("--sample", type=float, default=0.5, help="seconds between RSS samples")
     ap.add_argument("--dir", help="work folder (default: a temp folder, removed afterwards)")
     ap.add_argument("--json", help="also write the full results (with RSS samples) to this file")

@@ -226,7 +226,7 @@ def _lock(out: Path):
 
 def run_batch(in_dir: str | os.PathLike, out: str | os.PathLike, *, jobs: int | None = None, engine: str = "local",
               scheduler: str | None = None, timeout: float | None = 120.0, retry_failed: bool = False,
-              limits: Limits = DEFAULT_LIMITS, include_text: bool = True, max_tasks_per_child: int = 200,
+              limits: Limits = DEFAULT_LIMITS, include_text: bool = True, max_tasks_per_child: int = 500,
               settle: float = 0.0, progress: bool | None = None) -> BatchReport:
     """Convert every readable file under `in_dir` into the corpus at `out`; see the module docstring.
 

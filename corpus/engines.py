@@ -11,7 +11,7 @@ Local engine (`run_local`)
     watchdog: a file that takes longer than `timeout` seconds gets its worker killed (SIGKILL,
     which stops C code too — a signal.alarm in the worker would not interrupt pdfium) and replaced,
     and is reported as failed; a worker that dies (segfault, out of memory) is reported the same
-    way. Workers exit after `max_tasks_per_child` files and are replaced, so memory held by
+    way. Workers exit after `max_tasks_per_child` files (default 500) and are replaced, so memory held by
     caches or leaks in parsers cannot grow without bound. Workers ignore SIGINT; Ctrl-C stops the
     parent, which kills the workers.
 
@@ -170,31 +170,46 @@ def _start(ctx: mp.context.BaseContext, limits: Limits, include_text: bool) -> _
     return _Worker(proc=proc, conn=parent)
 
 
-def _stop(w: _Worker, kill: bool) -> None:
-    if kill:
-        w.proc.kill()
-    else:
-        try:
-            w.conn.send(None)
-        except OSError:
-            w.proc.kill()
-    w.proc.join(timeout=None if kill else 10)
-    if w.proc.is_alive():
-        w.proc.kill()
-        w.proc.join()
+def _kill(w: _Worker) -> None:
+    w.proc.kill()
+    w.proc.join()
     w.conn.close()
 
 
+def _retire(w: _Worker) -> None:
+    """Ask a worker to exit after its last file; it is reaped later (`_reap`) so the parent does not wait."""
+    try:
+        w.conn.send(None)
+    except OSError:
+        w.proc.kill()
+    w.conn.close()
+
+
+def _reap(retiring: list[_Worker], wait_s: float = 0.0) -> list[_Worker]:
+    """Join the retired workers that have exited (killing those still alive after `wait_s`); the others."""
+    left = []
+    for w in retiring:
+        w.proc.join(wait_s)
+        if w.proc.is_alive() and wait_s:
+            w.proc.kill()
+            w.proc.join()
+        if w.proc.is_alive():
+            left.append(w)
+    return left
+
+
 def run_local(tasks: Iterable[Task], jobs: int | None = None, timeout: float | None = 120.0,
-              max_tasks_per_child: int = 200, limits: Limits = DEFAULT_LIMITS,
+              max_tasks_per_child: int = 500, limits: Limits = DEFAULT_LIMITS,
               include_text: bool = True) -> Iterator[Result]:
     """Convert `tasks` on `jobs` worker processes; yield each Result as it completes (in completion order)."""
     jobs = max(1, jobs or os.cpu_count() or 1)
     ctx = _context()
     pending = deque(tasks)
     workers: list[_Worker] = []
+    retiring: list[_Worker] = []
     try:
         while pending or any(w.task for w in workers):
+            retiring = _reap(retiring)
             while len(workers) < jobs and pending:
                 workers.append(_start(ctx, limits, include_text))
             for w in workers:
@@ -230,13 +245,18 @@ def run_local(tasks: Iterable[Task], jobs: int | None = None, timeout: float | N
                 if res is None:
                     continue
                 w.task = None
-                if retire or w.done >= max_tasks_per_child:
-                    _stop(w, kill=retire)
+                if retire:
+                    _kill(w)
                     workers.remove(w)
+                elif w.done >= max_tasks_per_child:
+                    _retire(w)
+                    workers.remove(w)
+                    retiring.append(w)
                 yield res
     finally:
         for w in workers:
-            _stop(w, kill=True)
+            _kill(w)
+        _reap(retiring, wait_s=5.0)
 
 
 # ---------------------------------------------------------------- dask

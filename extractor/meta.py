@@ -33,7 +33,7 @@ TITLE_RX = re.compile(_TITLE_END + r"(?:\s*[(（][^()（）]{1,20}[)）])?$")
 _BODY_SUFFIX = re.compile(r"(?:局|厅|委|委员会|会|办|办公室|办公厅|室|署|部|院|府|政府|中心|组|联|总工会|团委|管委会|支行|分行|集团)$")
 _DATE_LINE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _CN_DATE_LINE = re.compile(r"^\s*([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*$")
-_INLINE_SIGNATURE = re.compile(r"。\s*[\u4e00-\u9fff]{2,30}?(?:政府|办公室|办公厅|局|厅|委|委员会)\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_INLINE_SIGNATURE = re.compile(r"[。)]\s*([\u4e00-\u9fff]{2,30}?(?:政府|办公室|办公厅|局|厅|委|委员会))\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _PRINTED_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*印发")
 _NOT_TITLE_START = re.compile(r"^(?:现将|经|为|根据|按照|各|附件|抄送|主送|索引|联系|此件|\(此件|\d+[.、])")
 _CHROME = re.compile(r"^(?:正文|分享|打印|关闭|字号|【?字体|来源|发布时间|时间)\b|^[•·]")
@@ -255,6 +255,10 @@ def extract_meta(orig: str, body_start: int | None = None) -> Meta:
             issuers = split_issuers(title[: m.start()])
     if not issuers:
         issuers = _signature_issuers(orig, folded, stop)
+    if not issuers:
+        m = _INLINE_SIGNATURE.search(folded)
+        if m:
+            issuers = split_issuers(orig[m.start(1):m.end(1)])
     if not issuers and "发布机构" in fields:
         issuers = split_issuers(orig[fields["发布机构"].start:fields["发布机构"].end])
 
@@ -283,7 +287,7 @@ def _signature_date(folded: str) -> str | None:
                 return d
     m = _INLINE_SIGNATURE.search(folded)
     if m:
-        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return _iso(int(m.group(2)), int(m.group(3)), int(m.group(4)))
     m = _PRINTED_LINE.search(folded)
     return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 

@@ -129,7 +129,7 @@ def _measures(sk: Skeleton, n: NormText, region) -> list[Measure]:
         for role in ("lead", "support", "responsible"):
             if cells.get(role) and role in spans:
                 s0 = spans[role][0]
-                for u in units_mod.units_from_cells(**{f"{role}_cell": cells[role]}, region=region):
+                for u in _cell_units(role, cells[role], region):
                     units.append(_map_unit(u, n, s0, source="table"))
         title = cells.get("task", "")
         tspan = spans.get("task")
@@ -160,6 +160,18 @@ def _measures(sk: Skeleton, n: NormText, region) -> list[Measure]:
     items.sort(key=lambda x: x[0])
     measures = [replace(m, id=f"m{i + 1}") for i, (_, m) in enumerate(items)]
     return _apply_inheritance(measures, stmts, n)
+
+
+_RANKING_WORDS = re.compile(r"牵头|配合|会同|协同|按职责|负责")
+
+
+def _cell_units(role: str, cell: str, region) -> list[Unit]:
+    """Bodies of a table cell; an unranked cell that ranks its bodies in words ("X牵头,Y配合") keeps that ranking."""
+    if role == "responsible" and _RANKING_WORDS.search(cell):
+        found = units_mod.extract_units(cell, region=region)
+        if found:
+            return found
+    return units_mod.units_from_cells(**{f"{role}_cell": cell}, region=region)
 
 
 def _map_unit(u: Unit, n: NormText, offset: int, source: str | None = None) -> Unit:

@@ -324,6 +324,11 @@ _ARTICLE_SKIP = re.compile(r"^为了?[^。]{0,200}?(?:制定本|特制定|制定
                            r"|^本[^,，。]{0,12}(?:所称|所指)|^[^。]{0,60}适用本(?:办法|细则|规定|措施|条例)|^[^。]{0,120}同时废止")
 
 
+# "翁玉耀党组书记、主任:主持委全面工作" — a division of leaders' portfolios (领导工作分工), not a measure
+_LEADER_DUTY = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:同志)?(?:党组|党委)?(?:成员)?[、,]?(?:副?书记|副?主任|副?厅长|副?局长|副?巡视员|总工程师"
+                          r"|总经济师|总师|副?部长|副?市长|副?县长|副?区长|秘书长|副?组长|副?主席)[^:]{0,40}:")
+
+
 def _under_article(h: Heading) -> bool:
     p = h.parent
     while p is not None:
@@ -347,7 +352,7 @@ def measure_headings(headings: list[Heading]) -> list[Heading]:
             if not _ARTICLE_SKIP.search(h.line.text[len(h.number):].lstrip(" :?\ufffd")):
                 out.append(h)
             continue
-        if h.children:
+        if h.children or _LEADER_DUTY.match(h.line.text[len(h.number):]):
             continue
         if h.parent is None and not h.run_in:
             continue

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import Iterable
 
-from .model import Measure, Notice, Unit
+from .model import Deadline, Measure, Notice, Unit
 
 UNSPECIFIED = "（未明确）"
 STANDING = "长期坚持"
@@ -213,6 +213,11 @@ def _after_title(raw: str, title: str) -> int:
 def rank_units(units: Iterable[Unit], names: str = "as_written") -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(牵头单位, 配合单位) of a measure's bodies; unranked `responsible` bodies lead when no body does.
 
+    Why: a body named without rank (责任单位：A、B) answers for the task itself, which is what the
+    牵头单位 column records; left out of it, the row would read as a task nobody leads. Beside a
+    named lead, the unranked bodies are the ones that help (GUIDELINE.md reads 牵头单位：A；责任单位：B
+    the same way), so they go to 配合单位.
+
     >>> u = [Unit("市人社局", "responsible", (0, 4)), Unit("市财政局", "responsible", (5, 9))]
     >>> rank_units(u)
     (('市人社局', '市财政局'), ())
@@ -311,7 +316,7 @@ def _body_rows(m: Measure, ctx: _Ctx, per: str) -> list[TaskRow]:
         return [replace(base, requirement=req, deadline=dl[0], deadline_date=dl[1], deadline_basis=dl[2])]
     rows = []
     for t, facts, _ in pieces:
-        own = max((f.date for f in facts if getattr(f, "kind", None) not in (None, "validity")), default=None)
+        own = max((f.date for f in facts if isinstance(f, Deadline) and f.kind != "validity"), default=None)
         dl = ctx.deadline(own, "sentence") if own else ctx.deadline(m.deadline, "measure")
         rows.append(replace(base, requirement=t, deadline=dl[0], deadline_date=dl[1], deadline_basis=dl[2]))
     return rows
@@ -399,6 +404,11 @@ def notice_to_tasks(notice: Notice, per: str = "measure", names: str = "as_writt
                     merge_body: bool = False) -> list[TaskRow]:
     """The rows of the notice's 任务分工表 (see the module docstring for the rules).
 
+    `per`: "measure" or "sentence" (body measures only; a task table keeps its rows); `names`:
+    "as_written" or "canonical"; `group`: add heading rows; `merge_body`: where the notice has a
+    task table, rank its rows with the body's roles and add the body tasks it lacks. Numbers (序号)
+    run 1, 2, … except where a task table is reproduced with its own numbers.
+
     >>> from extractor.pipeline import parse_text
     >>> n = parse_text("一、主要任务\\n1.开展培训。到2025年培训1万人次。(牵头单位:市人社局;配合单位:市财政局)")
     >>> [(r.task, r.lead, r.support, r.deadline) for r in notice_to_tasks(n)]
@@ -423,7 +433,8 @@ def notice_to_tasks(notice: Notice, per: str = "measure", names: str = "as_writt
 
 
 def rows_warnings(rows: Iterable[TaskRow]) -> list[str]:
-    """Lines to show the user: tasks whose unit cells are left for them to fill in."""
+    """Lines to show the user: tasks whose unit cells are left for them to fill in (an empty table
+    says nothing here: the notice's own warning "no measures found" covers it)."""
     rows = [r for r in rows if r.kind == "task"]
     out = []
     none = [f"{r.no}.{r.task}" for r in rows if "no_units" in r.flags]
@@ -433,8 +444,6 @@ def rows_warnings(rows: Iterable[TaskRow]) -> list[str]:
     nolead = [f"{r.no}.{r.task}" for r in rows if "no_lead" in r.flags]
     if nolead:
         out.append(f"{len(nolead)} tasks name supporting bodies but no lead: " + "; ".join(nolead))
-    if not rows:
-        out.append("the notice has no measures: the table is empty")
     return out
 
 

@@ -38,8 +38,8 @@ def register(sub) -> None:
                    help="seconds one file may take before it is stopped and reported (default 120; 0: no limit)")
     p.add_argument("--retry-failed", action="store_true", help="convert again only the files that failed before")
     p.add_argument("--no-text", action="store_true", help="leave the notice text out of the JSON")
-    p.add_argument("--max-tasks-per-child", type=int, default=200,
-                   help="files a worker converts before it is replaced, keeping memory flat (default 200)")
+    p.add_argument("--max-tasks-per-child", type=int, default=500,
+                   help="files a worker converts before it is replaced, keeping memory flat (default 500)")
     p.add_argument("--watch", action="store_true", help="keep polling IN_DIR for new or changed files (Ctrl-C stops)")
     p.add_argument("--interval", type=float, default=10.0, help="seconds between polls with --watch (default 10)")
     p.add_argument("--engine", choices=("local", "dask"), default="local",

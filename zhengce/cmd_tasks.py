@@ -110,13 +110,16 @@ def cmd_check(a: argparse.Namespace) -> int:
     reports = []
     for f in expand_inputs(a.notices):
         try:
-            findings = check_notice(_parse(str(f), a))
+            notice = _parse(str(f), a)
+            findings = check_notice(notice)
         except Exception as e:  # noqa: BLE001 — reported as one line, the run goes on
             if a.debug:
                 raise
             _fail(f, e)
             failed += 1
             continue
+        for w in notice.warnings:
+            print(f"{f}: warning: {w}", file=sys.stderr)
         if a.json:
             reports.append(report_to_dict(findings, str(f)))
         else:

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import CorruptDocument, EmptyDocument, LimitExceeded, UnsupportedFormat, ZhengceError
 from .base import DEFAULT_LIMITS, Limits, RawDocument
 
-EXTENSIONS = {".txt": "txt", ".text": "txt", ".docx": "docx", ".docm": "docx", ".pdf": "pdf", ".html": "html",
+EXTENSIONS = {".txt": "txt", ".text": "txt", ".docx": "docx", ".pdf": "pdf", ".html": "html",
               ".htm": "html", ".shtml": "html", ".xhtml": "html"}
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MARKUP_START = re.compile(rb"^(\xef\xbb\xbf)?\s*<(!doctype\s+html|html|head|body|meta|div|p|table|span|section|"
@@ -96,13 +96,35 @@ def read(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> RawDocumen
         reason = " ".join(str(e).split())[:160]
         raise CorruptDocument(p, f"could not be read ({type(e).__name__}: {reason})") from None
     if doc.format == "txt":
-        doc = _jsdata_view(doc)
+        doc = _record_dump_view(_jsdata_view(doc))
     if not doc.text.strip():
         raise EmptyDocument(p, "no text in the document")
     if len(doc.text) > limits.max_chars:
         raise LimitExceeded(p, f"{len(doc.text)} characters of text, over the limit of {limits.max_chars} "
                                f"(raise --max-chars)")
     return doc
+
+
+_RECORD_DUMP = re.compile(r"^\ufeff?\s*\[\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\s*,"
+                          r"(?:\s*(?:null|None|NULL|\d*)\s*,)*")
+
+
+def _record_dump_view(doc: RawDocument) -> RawDocument:
+    """A database row dumped by a crawler ("[uuid,null,标题,正文…]"): the title and the body on lines of their own."""
+    from .base import TextBuilder
+
+    m = _RECORD_DUMP.match(doc.text)
+    if not m:
+        return doc
+    rest = doc.text[m.end():].rstrip().removesuffix("]")
+    title, sep, body = rest.partition(",")
+    if not sep or len(title) > 200:
+        return doc
+    tb = TextBuilder()
+    tb.paragraph(title.strip())
+    tb.paragraph(body.strip())
+    return RawDocument(text=tb.text, format="txt", path=doc.path, encoding=doc.encoding, blocks=tb.blocks,
+                       warnings=doc.warnings + ["database record dump: split into title and body"])
 
 
 def _jsdata_view(doc: RawDocument) -> RawDocument:

@@ -5,8 +5,7 @@ stored in an OLE2 compound file; a legacy Word 97-2003 .doc is one too), zip bom
 entries, too many declared decompressed bytes, an absurd compression ratio), and XML parts that
 declare a DTD or entities (XXE, billion laughs) — refused outright, never resolved.
 
-Not covered: validating the XML against the OOXML schema; macros (a .docm is read like a .docx,
-its macros are never run).
+Not covered: validating the XML against the OOXML schema; macro-enabled .docm files.
 """
 from __future__ import annotations
 
@@ -30,6 +29,12 @@ def check_ole2(path: Path, head: bytes) -> None:
         return
     with open(path, "rb") as fh:
         blob = fh.read(4 * 1024 * 1024)
+        if len(blob) >= 0x34:                               # also read the first directory sector
+            shift = int.from_bytes(blob[0x1E:0x20], "little")
+            first_dir = int.from_bytes(blob[0x30:0x34], "little")
+            if 7 <= shift <= 16 and first_dir < 0xFFFFFFFA:
+                fh.seek((first_dir + 1) << shift)
+                blob += fh.read(1 << shift)
     if "WordDocument".encode("utf-16-le") in blob and "EncryptedPackage".encode("utf-16-le") not in blob:
         raise UnsupportedFormat(path, "a legacy Word 97-2003 .doc file, not .docx; save it as .docx")
     raise EncryptedDocument(path, "password-protected (encrypted) .docx; remove the password and retry")
