@@ -42,8 +42,12 @@ def load_scorer():
 
 
 def predict(text: str, by_line: bool = False) -> dict:
-    """The three fact lists of one document as the scorer reads them."""
-    norm = normalize(text).text
+    """The three fact lists of one document (raw text) as the scorer reads them."""
+    return predict_normalized(normalize(text).text, by_line)
+
+
+def predict_normalized(norm: str, by_line: bool = False) -> dict:
+    """The three fact lists of one normalised text; with `by_line` the extractors see one line at a time."""
     chunks = norm.split("\n") if by_line else [norm]
     out: dict[str, list] = {k: [] for k in FIELDS}
     for chunk in chunks:
@@ -109,6 +113,7 @@ def main(argv=None) -> int:
         print(f"{SHARED} not found: the gold and the seeds sit beside the repository", file=sys.stderr)
         return 2
     score = load_scorer()
+    predict_normalized("到2025年,培养1万人,给予5万元")          # warm up: lexicons, regexes, cn2an
     names = ("seeds", "dev") if a.set == "all" else (a.set,)
     for name in names:
         docs, gold_dir = SETS[name]
@@ -117,14 +122,14 @@ def main(argv=None) -> int:
         accs: dict[str, list[float]] = {}
         elapsed = 0.0
         print(f"== {name}")
-        print(f"{'document':46s} " + " ".join(f"{f:>10s}" for f in FIELDS) + "   ms")
+        print(f"{'document':46s} " + " ".join(f"{f:>10s}" for f in FIELDS) + "   ms (3 extractors)")
         for gpath in sorted(gold_dir.glob("*.json")):
             if a.doc and a.doc not in gpath.stem:
                 continue
             gold = json.loads(gpath.read_text(encoding="utf-8"))
-            text = (docs / f"{gpath.stem}.txt").read_text(encoding="utf-8")
+            norm = normalize((docs / f"{gpath.stem}.txt").read_text(encoding="utf-8")).text
             t0 = time.perf_counter()
-            pred = predict(text, a.by_line)
+            pred = predict_normalized(norm, a.by_line)       # timed: the extractors only, not normalize()
             ms = (time.perf_counter() - t0) * 1000
             elapsed += ms
             r = score.score_doc(pred, gold)

@@ -16,10 +16,18 @@ Local engine (`run_local`)
     parent, which kills the workers.
 
 Dask engine (`run_dask`)
-    Connects to a running scheduler (`dask scheduler` on one machine, `dask worker ADDRESS` on
-    each machine; every worker needs zhengce installed and the input folder visible at the same
-    path, e.g. over NFS). At most `window` files are in flight, so the client's memory stays flat.
-    Workers return the JSON text; the client writes it. Not covered: the per-file time limit —
+    Connects to a running scheduler. On a real cluster::
+
+        machine A$  dask scheduler                                  # prints tcp://A:8786
+        each node$  dask worker tcp://A:8786 --nworkers 4 --nthreads 1 --lifetime 1h --lifetime-restart
+        client$     zhengce batch /shared/notices -o /shared/corpus --engine dask --scheduler tcp://A:8786
+
+    Every worker needs the same zhengce version installed (`pip install 'zhengce[dask]'`) and the
+    input folder visible at the same absolute path (NFS, a cluster file system); only the client
+    writes to the output folder. Use processes, not threads (`--nthreads 1`): extraction is pure
+    Python and holds the GIL. At most `window` files are in flight (twice the worker threads), so
+    the client's memory stays flat. Workers return the JSON text; the client writes it, so the
+    output is byte-identical to the local engine's. Not covered: the per-file time limit —
     Dask cannot kill a thread, so a pathological file occupies its worker thread until it finishes
     (run workers with ``--lifetime``/``--memory-limit`` to bound that); a task whose worker dies is
     reported as failed.

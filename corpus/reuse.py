@@ -197,86 +197,81 @@ def _runs(pa: np.ndarray, pb: np.ndarray, k: int) -> list[tuple[int, int, int, i
     return [(int(a0[i]), int(a1[i]), int(a0[i] + dg[i]), int(a1[i] + dg[i])) for i in order]
 
 
-def _chains(runs: list[tuple[int, int, int, int]], max_gap: int, k: int) -> list[list[tuple[int, int, int, int]]]:
-    """Greedy chaining of runs ordered by their start in a: each run joins the open chain it
-    continues with the smallest gap (both gaps in -k..max_gap, drift ≤ max_gap)."""
-    chains: list[list[tuple[int, int, int, int]]] = []
-    tails: list[tuple[int, int]] = []     # (a1, b1) of each chain's furthest reach
-    for r in runs:
-        best, best_cost = -1, None
-        for ci, (ea, eb) in enumerate(tails):
-            ga, gb = r[0] - ea, r[2] - eb
-            if -k < ga <= max_gap and -k < gb <= max_gap and abs(ga - gb) <= max_gap:
+class _Group:
+    """Runs chained into one approximate match, with its extent and matched characters."""
+
+    __slots__ = ("a0", "a1", "b0", "b1", "cov_a", "cov_b", "runs")
+
+    def __init__(self, r: tuple[int, int, int, int]):
+        self.a0, self.a1, self.b0, self.b1 = r
+        self.cov_a = self.cov_b = r[1] - r[0]
+        self.runs = [r]
+
+    @property
+    def matched(self) -> int:
+        return min(self.cov_a, self.cov_b)
+
+    def similarity_with(self, o: "_Group") -> float:
+        """Similarity of the passage this group and `o` (which follows it) make together."""
+        la = max(self.a1, o.a1) - min(self.a0, o.a0)
+        lb = max(self.b1, o.b1) - min(self.b0, o.b0)
+        m = min(self.cov_a + o.cov_a - max(0, self.a1 - o.a0), self.cov_b + o.cov_b - max(0, self.b1 - o.b0))
+        return 2.0 * m / max(1, la + lb)
+
+    def absorb(self, o: "_Group") -> None:
+        self.cov_a += o.cov_a - max(0, min(self.a1, o.a1) - o.a0)
+        self.cov_b += o.cov_b - max(0, min(self.b1, o.b1) - o.b0)
+        self.a0, self.b0 = min(self.a0, o.a0), min(self.b0, o.b0)
+        self.a1, self.b1 = max(self.a1, o.a1), max(self.b1, o.b1)
+        self.runs.extend(o.runs)
+
+
+def _link(items: list[_Group], reach: int, k: int, min_similarity: float | None) -> list[_Group]:
+    """Chain groups ordered by their start in a. A group joins the open group it continues with the
+    smallest gap (both gaps in -k..reach, their difference at most reach; with `min_similarity`,
+    only if the joined passage stays that similar). Groups ending more than `reach` before the
+    current start can no longer grow and leave the open list, so the pass stays near linear."""
+    items = sorted(items, key=lambda g: (g.a0, g.b0))
+    done: list[_Group] = []
+    open_: list[_Group] = []
+    for g in items:
+        still = []
+        for o in open_:
+            (still if o.a1 >= g.a0 - reach else done).append(o)
+        open_ = still
+        best, best_cost = None, None
+        for o in open_:
+            ga, gb = g.a0 - o.a1, g.b0 - o.b1
+            if g.a1 <= o.a1 + k and g.b1 <= o.b1 + k and g.a0 >= o.a0 and g.b0 >= o.b0 \
+                    and abs((g.b0 - g.a0) - (o.b1 - o.a1)) <= reach:
+                best, best_cost = o, -1          # inside an open group already (a repeat seed)
+                break
+            if -k < ga <= reach and -k < gb <= reach and abs(ga - gb) <= reach:
+                if min_similarity is not None and o.similarity_with(g) < min_similarity:
+                    continue
                 cost = max(ga, 0) + max(gb, 0)
                 if best_cost is None or cost < best_cost:
-                    best, best_cost = ci, cost
-            elif r[0] < ea and r[2] < eb and r[1] <= ea + k and r[3] <= eb + k and abs((r[2] - r[0]) - (eb - ea)) <= max_gap:
-                best, best_cost = ci, 0       # inside the chain already (a repeat seed): absorb
-                break
-        if best < 0:
-            chains.append([r])
-            tails.append((r[1], r[3]))
+                    best, best_cost = o, cost
+        if best is None:
+            open_.append(g)
         else:
-            chains[best].append(r)
-            ea, eb = tails[best]
-            tails[best] = (max(ea, r[1]), max(eb, r[3]))
-    return chains
-
-
-def _covered(intervals: list[tuple[int, int]]) -> int:
-    total, end = 0, -1
-    for s, e in sorted(intervals):
-        if e <= end:
-            continue
-        total += e - max(s, end)
-        end = e
-    return total
-
-
-def _summary(runs: list[tuple[int, int, int, int]]) -> tuple[int, int, int, int, int]:
-    """(a0, a1, b0, b1, matched) of a chain of runs."""
-    matched = min(_covered([(r[0], r[1]) for r in runs]), _covered([(r[2], r[3]) for r in runs]))
-    return min(r[0] for r in runs), max(r[1] for r in runs), min(r[2] for r in runs), max(r[3] for r in runs), matched
-
-
-def _merge_close(chains: list[list[tuple[int, int, int, int]]], reach: int, k: int,
-                 min_similarity: float) -> list[list[tuple[int, int, int, int]]]:
-    """Join chains that follow each other in both texts within `reach` characters when the joined
-    passage is still similar enough (two edits close together split a chain in the first pass).
-    Longer chains go first, so a stray repeat on another diagonal cannot come between two halves."""
-    pool = sorted(chains, key=lambda ch: -_summary(ch)[4])
-    changed = True
-    while changed and len(pool) > 1:
-        changed = False
-        out: list[list[tuple[int, int, int, int]]] = []
-        for ch in pool:
-            c0, c1, d0, d1, _ = _summary(ch)
-            for i, o in enumerate(out):
-                a0, a1, b0, b1, _ = _summary(o)
-                ga, gb = (c0 - a1, d0 - b1) if c0 >= a0 else (a0 - c1, b0 - d1)
-                if (c0 >= a0) != (d0 >= b0) or not (-k < ga <= reach and -k < gb <= reach):
-                    continue
-                j0, j1, e0, e1, jm = _summary(o + ch)
-                if 2.0 * jm / ((j1 - j0) + (e1 - e0)) >= min_similarity:
-                    out[i] = o + ch
-                    changed = True
-                    break
-            else:
-                out.append(ch)
-        pool = out
-    return pool
+            best.absorb(g)
+    return done + open_
 
 
 def _pair(va: ReuseView, vb: ReuseView, ua: np.ndarray, ub: np.ndarray, min_len: int, max_gap: int,
           min_similarity: float) -> list[Reuse]:
     k = va.k
     pa, pb = _seeds(va, vb, ua, ub)
+    runs = [_Group(r) for r in _runs(pa, pb, k)]
+    # exact runs → chains across small edits → chains joined across two edits close together
+    groups = _link(_link(runs, max_gap, k, None), 3 * max_gap, k, min_similarity)
     found: list[tuple[int, int, int, int, float]] = []
     ca, cb = va.chars, vb.chars
-    chains = _merge_close(_chains(_runs(pa, pb, k), max_gap, k), 3 * max_gap, k, min_similarity)
-    for ch in chains:
-        a0, a1, b0, b1, matched = _summary(ch)
-        r0, r1 = a0, a1
+    for g in groups:
+        if min(g.a1 - g.a0, g.b1 - g.b0) < min_len - 2 * k:
+            continue
+        a0, a1, b0, b1 = g.a0, g.a1, g.b0, g.b1
         # exact characters at the edges that no whole shingle covered
         while a0 > 0 and b0 > 0 and ca[a0 - 1] == cb[b0 - 1]:
             a0, b0 = a0 - 1, b0 - 1
@@ -284,7 +279,7 @@ def _pair(va: ReuseView, vb: ReuseView, ua: np.ndarray, ub: np.ndarray, min_len:
             a1, b1 = a1 + 1, b1 + 1
         if min(a1 - a0, b1 - b0) < min_len:
             continue
-        matched += (r0 - a0) + (a1 - r1)
+        matched = g.matched + (g.a0 - a0) + (a1 - g.a1)
         sim = 2.0 * matched / ((a1 - a0) + (b1 - b0))
         if sim >= min_similarity:
             found.append((a0, a1, b0, b1, min(1.0, sim)))

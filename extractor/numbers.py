@@ -9,7 +9,8 @@ as in 打造百项场景, 开发千款产品), full-width digits, and ranges of 
 Deliberately not covered: finding numbers in running text (the fact modules do that with
 `NUMBER_PATTERN`), units or currencies, fractions ("1/3"), ordinals ("第三"), and
 percentages ("百分之三十" is read by the targets module). cn2an runs only on the short
-numeral string a caller picked out, never on whole texts (二十大 must stay 二十大).
+numeral string a caller picked out, never on whole texts (二十大 must stay 二十大), and is
+imported lazily: the commonest short numerals (一, 十五, 二十三, 三千, 两万) are read directly.
 """
 from __future__ import annotations
 
@@ -93,7 +94,28 @@ def parse_number(s: str) -> float | None:
         return None
     if all(ch in _SCALE for ch in t):        # 百, 千, 万, 百万 …: one of them
         return scale_of(t)
-    return _cn2an(t)
+    v = _cn_short(t)
+    return v if v is not None else _cn2an(t)
+
+
+_CN_DIGIT = MappingProxyType({"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                              "七": 7, "八": 8, "九": 9})
+
+
+def _cn_short(t: str) -> float | None:
+    """The commonest short numerals (一, 十五, 二十, 三千, 两万, 二十三) without loading cn2an."""
+    d = _CN_DIGIT
+    if len(t) == 1:
+        return float(d[t]) if t in d else (10.0 if t == "十" else None)
+    if len(t) == 2:
+        if t[0] in d and t[1] in _SCALE and t[0] not in "零〇":
+            return d[t[0]] * _SCALE[t[1]]
+        if t[0] == "十" and t[1] in d and t[1] not in "零〇两":
+            return 10.0 + d[t[1]]
+        return None
+    if len(t) == 3 and t[0] in d and t[1] == "十" and t[2] in d and t[0] not in "零〇" and t[2] not in "零〇两":
+        return d[t[0]] * 10.0 + d[t[2]]
+    return None
 
 
 def _cn2an(t: str) -> float | None:

@@ -228,6 +228,7 @@ def _facts(n: NormText, sk: Skeleton, measures: list[Measure]) -> dict[str, list
             return measures[j].id
         return None
 
+    row_year = _table_row_years(sk)
     out: dict[str, list] = {"amounts": [], "targets": [], "deadlines": [], "recurrences": [], "obligations": []}
     pos = 0
     for line in n.text.split("\n"):
@@ -236,9 +237,10 @@ def _facts(n: NormText, sk: Skeleton, measures: list[Measure]) -> dict[str, list
             continue
         head = enclosing(start)
         sec = section_path(head)
+        year = row_year.get(start) or _heading_year(head)
         found = {
             "amounts": amounts_mod.extract_amounts(line),
-            "targets": targets_mod.extract_targets(line, context_year=_heading_year(head)),
+            "targets": targets_mod.extract_targets(line, context_year=year),
             "deadlines": deadlines_mod.extract_deadlines(line),
             "recurrences": deadlines_mod.extract_recurrences(line),
             "obligations": obligations_mod.extract_obligations(line),
@@ -248,7 +250,21 @@ def _facts(n: NormText, sk: Skeleton, measures: list[Measure]) -> dict[str, list
                 os_, oe = n.orig_span(start + f.span[0], start + f.span[1])
                 out[key].append(replace(f, span=(os_, oe), text=n.original[os_:oe], section=sec,
                                         measure=measure_at(os_)))
+    out["deadlines"] = deadlines_mod.drop_repeated_validity(out["deadlines"])
     return out
+
+
+def _table_row_years(sk: Skeleton) -> dict[int, int]:
+    """For table rows that continue a merged task cell, the year the group's first row names ("到2025年")."""
+    years: dict[int, int] = {}
+    group_year: int | None = None
+    for _, row in sk.table_rows:
+        if "task" in row.cell_spans:          # the row has its own task cell: a new group starts
+            m = _YEAR.search(row.line.text)
+            group_year = int(m.group(1)) if m else None
+        elif group_year is not None:
+            years[row.line.start] = group_year
+    return years
 
 
 def _heading_year(h: Heading | None) -> int | None:

@@ -154,7 +154,7 @@ def _is_table_line(s: str) -> bool:
 
 
 def _cells(s: str) -> list[str]:
-    parts = [p.strip() for p in s.rstrip().rstrip("|").split(" | ")]
+    parts = [p.strip() for p in s.rstrip().rstrip("|").split("|")]
     while parts and not parts[-1]:
         parts.pop()       # flattened merged cells leave empty cells at the end of the row
     return parts
@@ -213,6 +213,8 @@ def parse_skeleton(text: str) -> Skeleton:
             annex_start = ln.start if annex_start is None else annex_start
             order, stack, header, carried = [], [], None, {}
             continue
+        if header and s.endswith("|") and not _is_table_line(s):
+            continue          # a group row: one merged cell across the table ("(一)加强… |")
         if _is_table_line(s):
             cells = _cells(s)
             roles = _header_roles(cells)

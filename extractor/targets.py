@@ -34,7 +34,7 @@ __all__ = ["TargetCues", "extract_targets", "load_counting_words", "load_target_
 DATA = Path(__file__).resolve().parent / "data"
 _CLAUSE_END = ",;:。!?\n|\t"
 _SENT_END = "。!?\n"
-_QUOTES = (("“", "”"), ("「", "」"), ("‘", "’"), ("《", "》"), ('\\"', '\\"'))
+_QUOTES = (("“", "”"), ("「", "」"), ("‘", "’"), ("《", "》"), ('\\"', '\\"'), ('"', '"'))
 _HEADING_MAX = 24
 _YEAR_MONTH = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
 
@@ -206,6 +206,9 @@ def _masked_spans(t: str) -> list[tuple[int, int]]:
             nl = t.find("\n", s)
             if e < 0 or (0 <= nl < e) or e - s > 60:
                 i = s + len(op)
+                continue
+            if op == '"' and not (s > 0 and "\u4e00" <= t[s - 1] <= "\u9fff"):
+                i = s + len(op)       # a plain quote after a delimiter opens a data field, not a name
                 continue
             spans.append((s, e + len(cl)))
             i = e + len(cl)
@@ -457,9 +460,11 @@ def _indicator(t: str, c: _Cand, gs: int, b: _Bounds) -> str | None:
     """The noun phrase the number counts: the words after the counting word, else those before the number."""
     _, ce = b.clause(c.num_start)
     after = _IND_AFTER.sub("", t[c.end:ce])
+    if "的" in after:                 # 8家具备良好评价资质条件、…的第三方评价机构 → 第三方评价机构
+        after = after[after.rindex("的") + 1:]
     m = None if after.startswith(("和", "及", "与", "、", "或", "并")) else _IND_NOUN.match(after)
     if m:
-        return m.group().strip("“”\"")
+        return m.group()
     before = _IND_OPEN.sub("", t[gs:c.num_start]).strip(" 、和及")
     before = _IND_CUE.sub("", before).rstrip("的")
     return before or None

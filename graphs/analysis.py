@@ -66,8 +66,8 @@ def workload(G: nx.MultiDiGraph, sources: Iterable[str] | None = None) -> pd.Dat
     ...       Unit("市财政局", "support", (5, 9)))), Measure("m2", "2.", "落实补贴", "", (10, 14), (),
     ...       units=(Unit("市财政局", "lead", (10, 14)),), deadline="2025-12-31"))
     >>> G = build_graph([Notice("n1", Source(None, "txt"), "", Meta(region=Region(city="鹰潭市")), measures=ms)])
-    >>> workload(G)[["name", "lead", "support", "measures", "share", "due_2025"]].to_string(index=False)
-    'name  lead  support  measures  share  due_2025\\n市财政局     1        1         2    1.0         1\\n市人社局     1        0         1    0.5         0'
+    >>> workload(G)[["name", "lead", "support", "measures", "share", "due_2025"]].values.tolist()
+    [['市财政局', 1, 1, 2, 1.0, 1], ['市人社局', 1, 0, 1, 0.5, 0]]
     """
     per_body = _body_measures(G, sources)
     per_notice = _measures_per_notice(G, sources)

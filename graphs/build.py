@@ -14,9 +14,10 @@ Four kinds of node, told apart by the node attribute ``kind``:
 - ``function`` — ``function:<key>`` (人社, 财政 …): shared by every body with that function in
   every region, so that 人社 in 鹰潭 and 人社 in 遵义 can be compared.
 
-Edges (attribute ``kind``): notice → measure ``contains``; body → measure ``duty`` with `role`
-(lead/support/responsible), `inherited`, `source`, `name` as written, `span` and `evidence`
-(the text of the span); body → function ``function``.
+Edges (attribute ``kind``, also the edge key): notice → measure ``contains``; body → measure
+``duty`` with `role` (lead/support/responsible; the key is the role, ``lead#2`` for a second
+alias of the same body in one measure), `inherited`, `source`, `name` as written, `span` and
+`evidence` (the text of the span); body → function ``function``.
 
 The canonical name is `extractor.agencies.parse_agency(name, region)` when the notice has a
 region (so 市人社局, 市人力资源社会保障局 and 鹰潭市人社局 are one node), else the unit's own
@@ -143,54 +144,68 @@ def build_graph(notices: Iterable[Notice]) -> nx.MultiDiGraph:
     ...  if d["kind"] == "duty"]
     ['lead']
     """
-    G = nx.MultiDiGraph()
-    warnings: list[str] = []
+    nodes: list[tuple[str, dict]] = []
+    edges: list[tuple[str, str, str, dict]] = []
     bodies: dict[str, _Body] = {}
-    duty_edges: list[tuple[str, str, dict]] = []
+    warnings: list[str] = []
     seen: set[str] = set()
     for n in notices:
         if n.id in seen:
             warnings.append(f"notice {n.id} ({n.source.path or n.meta.title}) given twice; added once")
             continue
         seen.add(n.id)
-        _add_notice(G, n, bodies, duty_edges)
+        _add_notice(n, nodes, edges, bodies)
+    functions: dict[str, None] = {}
     for b in bodies.values():
         r = b.ref
-        G.add_node(r.node, kind="body", canonical=r.canonical, label=min(b.aliases, key=lambda s: (len(s), s)),
-                   aliases=tuple(sorted(b.aliases)), level=r.level, function=r.function, region=r.region, scope=r.scope,
-                   notices=tuple(b.notices))
+        label = min(b.aliases, key=lambda s: (len(s), s))
+        nodes.append((r.node, {"kind": "body", "canonical": r.canonical, "label": label,
+                               "aliases": tuple(sorted(b.aliases)), "level": r.level, "function": r.function,
+                               "region": r.region, "scope": r.scope, "notices": tuple(b.notices)}))
         if r.function:
-            fn = function_node(r.function)
-            if fn not in G:
-                G.add_node(fn, kind="function", label=r.function)
-            G.add_edge(r.node, fn, kind="function")
-    G.add_edges_from(duty_edges)
+            functions[r.function] = None
+            edges.append((r.node, function_node(r.function), "function", {"kind": "function"}))
+    nodes.extend((function_node(f), {"kind": "function", "label": f}) for f in functions)
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(nodes)
+    G.add_edges_from(edges)
     G.graph["warnings"] = warnings
     return G
 
 
-def _add_notice(G: nx.MultiDiGraph, n: Notice, bodies: dict[str, _Body], duty_edges: list) -> None:
+def _add_notice(n: Notice, nodes: list, edges: list, bodies: dict[str, _Body]) -> None:
     region = n.meta.region
     place = place_of(region)
     nn = notice_node(n.id)
-    G.add_node(nn, kind="notice", label=n.meta.title or n.source.path or n.id, title=n.meta.title,
-               doc_number=n.meta.doc_number, date=n.meta.date, region=place or "", path=n.source.path,
-               measures=len(n.measures))
+    nodes.append((nn, {"kind": "notice", "label": n.meta.title or n.source.path or n.id, "title": n.meta.title,
+                       "doc_number": n.meta.doc_number, "date": n.meta.date, "region": place or "",
+                       "path": n.source.path, "measures": len(n.measures)}))
     text = n.text or ""
+    refs: dict[tuple, BodyRef] = {}        # names repeat within a notice: resolve each once
     for m in n.measures:
         mn = measure_node(n.id, m.id)
-        G.add_node(mn, kind="measure", label=m.title or m.number or m.id, title=m.title, number=m.number,
-                   notice=n.id, section=tuple(m.section), deadline=m.deadline, source=m.source, text=m.text)
-        G.add_edge(nn, mn, kind="contains")
+        nodes.append((mn, {"kind": "measure", "label": m.title or m.number or m.id, "title": m.title,
+                           "number": m.number, "notice": n.id, "section": tuple(m.section), "deadline": m.deadline,
+                           "source": m.source, "text": m.text}))
+        edges.append((nn, mn, "contains", {"kind": "contains"}))
+        keys: set[tuple[str, str]] = set()
         for u in m.units:
-            ref = body_ref(u, region if place else None, n.id, n.meta.title)
+            ident = (u.name, u.canonical, u.function, u.level)
+            ref = refs.get(ident)
+            if ref is None:
+                ref = refs[ident] = body_ref(u, region if place else None, n.id, n.meta.title)
             b = bodies.get(ref.node)
             if b is None:
                 b = bodies[ref.node] = _Body(ref)
             b.aliases.add(u.name)
             b.notices[n.id] = None
+            key, i = u.role, 1
+            while (ref.node, key) in keys:          # the same body twice in one measure (two aliases)
+                i += 1
+                key = f"{u.role}#{i}"
+            keys.add((ref.node, key))
             s, e = u.span
-            duty_edges.append((ref.node, mn, {
+            edges.append((ref.node, mn, key, {
                 "kind": "duty", "role": u.role, "inherited": bool(u.inherited), "source": u.source,
                 "name": u.name, "span": (s, e), "evidence": text[s:e] if 0 <= s < e <= len(text) else ""}))
 

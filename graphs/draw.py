@@ -22,7 +22,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .analysis import co_responsibility_graph
+from .analysis import co_responsibility_graph, workload
 
 CJK_FAMILIES = (
     "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK TC", "Source Han Sans SC", "Source Han Sans CN",
@@ -183,8 +183,8 @@ def draw_graph(G: nx.MultiDiGraph, path: str | Path, *, max_bodies: int = 60, ti
                       + ("PNG bodies are labelled by their rank in the workload table" if fmt == "png"
                          else "SVG labels are left to the viewer's fonts"), RuntimeWarning, stacklevel=2)
         if fmt == "png":
-            ranked = sorted(P, key=lambda v: (-P.nodes[v]["measures"], P.nodes[v]["label"], v))
-            labels = {v: str(i + 1) for i, v in enumerate(ranked)}
+            rank = {v: i + 1 for i, v in enumerate(workload(G, sources).index)}
+            labels = {v: str(rank[v]) for v in P}
     rc = {"svg.fonttype": "none", "font.family": "sans-serif",
           "font.sans-serif": ([font] if font else []) + list(CJK_FAMILIES) + ["DejaVu Sans"]}
     pos = layout(P)

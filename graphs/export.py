@@ -40,6 +40,9 @@ def _flat_attrs(d: dict[str, Any]) -> dict[str, Any]:
 def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of `G` whose attributes GraphML and GEXF can hold (no None, no tuples).
 
+    Edges get document-wide unique keys (``e0``, ``e1`` …; Gephi reads the GraphML edge id as
+    unique) and keep their own key as the attribute `key`.
+
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("measure:n1:m1", kind="measure", section=("三、主要任务", "(一)加强培训"), deadline=None)
     >>> flat_graph(G).nodes["measure:n1:m1"]
@@ -48,7 +51,8 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     H = nx.MultiDiGraph()
     H.graph.update(_flat_attrs(G.graph))
     H.add_nodes_from((v, _flat_attrs(d)) for v, d in G.nodes(data=True))
-    H.add_edges_from((u, v, k, _flat_attrs(d)) for u, v, k, d in G.edges(keys=True, data=True))
+    H.add_edges_from((u, v, f"e{i}", {**_flat_attrs(d), "key": str(k)})
+                     for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True)))
     return H
 
 

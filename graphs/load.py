@@ -15,7 +15,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from extractor.errors import CorruptDocument, ZhengceError
+from extractor.errors import CorruptDocument
 from extractor.model import (Amount, Deadline, Measure, Meta, Notice, Obligation, Recurrence, Region, Section, Source,
                              Target, Unit)
 from extractor.readers import DEFAULT_LIMITS, EXTENSIONS, Limits
@@ -41,9 +41,11 @@ def _make(cls: type, d: dict[str, Any], **nested: Any) -> Any:
 def notice_from_dict(d: dict[str, Any]) -> Notice:
     """A `Notice` from the dict `zhengce parse` writes (raises KeyError/TypeError when it is not one).
 
-    >>> d = {"id": "ab12", "source": {"path": "yt.txt", "format": "txt"}, "meta": {"title": "关于实施“技能鹰潭行动”的意见",
-    ...      "region": {"city": "鹰潭市"}}, "measures": [{"id": "m1", "number": "1.", "title": "开展培训", "text": "",
-    ...      "span": [0, 4], "section": ["三、主要任务"], "units": [{"name": "市人社局", "role": "lead", "span": [5, 9]}]}]}
+    >>> unit = {"name": "市人社局", "role": "lead", "span": [5, 9]}
+    >>> d = {"id": "ab12", "source": {"path": "yt.txt", "format": "txt"},
+    ...      "meta": {"title": "关于实施“技能鹰潭行动”的意见", "region": {"city": "鹰潭市"}},
+    ...      "measures": [{"id": "m1", "number": "1.", "title": "开展培训", "text": "", "span": [0, 4],
+    ...                    "section": ["三、主要任务"], "units": [unit]}]}
     >>> n = notice_from_dict(d)
     >>> n.meta.region.city, n.measures[0].units[0].span, n.measures[0].section
     ('鹰潭市', (5, 9), ('三、主要任务',))
@@ -98,4 +100,4 @@ def expand_notice_inputs(paths: list[str | Path]) -> list[Path]:
     return out
 
 
-__all__ = ["ZhengceError", "expand_notice_inputs", "load_notice", "load_notice_json", "notice_from_dict"]
+__all__ = ["expand_notice_inputs", "load_notice", "load_notice_json", "notice_from_dict"]

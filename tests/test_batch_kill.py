@@ -26,16 +26,21 @@ def start_batch(src: Path, out: Path) -> subprocess.Popen:
     return subprocess.Popen(cmd, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
-def kill_group_when(proc: subprocess.Popen, ready, limit: float = 60.0) -> None:
-    """SIGKILL the batch's whole process group (parent, fork server, workers) as soon as `ready()`."""
+def kill_group_when(proc: subprocess.Popen, ready, limit: float = 60.0) -> bool:
+    """SIGKILL the batch's whole process group (parent, fork server, workers) as soon as `ready()`.
+
+    False if the batch finished first.
+    """
     t0 = time.monotonic()
     while not ready():
-        assert proc.poll() is None, f"batch ended before it could be killed: {proc.stderr.read().decode()}"
+        if proc.poll() is not None:
+            assert proc.returncode == 0, proc.stderr.read().decode()
+            return False
         assert time.monotonic() - t0 < limit, "batch made no progress"
         time.sleep(0.005)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
-    assert proc.returncode == -signal.SIGKILL
+    return proc.returncode == -signal.SIGKILL
 
 
 def json_count(out: Path) -> int:
@@ -69,12 +74,13 @@ def test_killed_batch_resumes_and_converts_every_file_exactly_once(tmp_path, mom
     make_corpus(src, N)
     proc = start_batch(src, out)
     if moment == "converting":
-        kill_group_when(proc, lambda: 5 <= json_count(out))
+        assert kill_group_when(proc, lambda: 5 <= json_count(out))
         assert json_count(out) < N
-    else:   # while the tables are being built (or just before)
-        kill_group_when(proc, lambda: json_count(out) == N)
+    else:   # while the tables are being built (or just before); a run that won the race is fine too
+        killed = kill_group_when(proc, lambda: json_count(out) == N)
     rep = run_batch(src, out, jobs=2, progress=False)
-    assert rep.exit_status == 0 and rep.tables_built
+    assert rep.exit_status == 0
+    assert rep.tables_built or (moment != "converting" and not killed)
     assert rep.converted + rep.skipped == N
     check_complete(src, out)
     again = run_batch(src, out, jobs=2, progress=False)          # nothing left to do

@@ -11,7 +11,7 @@ from corpus.query import run_query
 from .conftest import FIXTURES, needs_shared
 from .test_batch import BAD, make_corpus, notice_files
 
-distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed (pip install 'zhengce[dask]')")
+distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed: pip install 'zhengce[dask]'")
 
 
 @pytest.fixture(scope="module")

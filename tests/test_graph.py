@@ -115,7 +115,8 @@ def test_workload_counts_roles_per_body(small_graph):
 
 
 def test_a_body_named_twice_in_one_measure_counts_once():
-    G = build_graph([_notice("yt", "鹰潭市", [("开展培训", [("市人社局", "lead"), ("市人力资源社会保障局", "lead")])])])
+    both = [("市人社局", "lead"), ("市人力资源社会保障局", "lead")]
+    G = build_graph([_notice("yt", "鹰潭市", [("开展培训", both)])])
     assert workload(G)["lead"].tolist() == [1]
 
 
@@ -220,7 +221,8 @@ def test_one_rensheju_bureau_node_per_seed(seed_notices):
     for stem, n in seed_notices.items():
         mine = {b for m in nodes_of(G, "measure") if G.nodes[m]["notice"] == n.id
                 for b, _, d in G.in_edges(m, data=True) if d["kind"] == "duty"}
-        bureaus = {b for b in mine if G.nodes[b]["function"] == "人社" and G.nodes[b]["canonical"].endswith(("局", "厅"))}
+        bureaus = {b for b in mine
+                   if G.nodes[b]["function"] == "人社" and G.nodes[b]["canonical"].endswith(("局", "厅"))}
         assert len(bureaus) == 1, (stem, bureaus)
 
 
@@ -262,7 +264,8 @@ def test_cli_report_prints_the_workload_table(graph_cli, capsys, seed_notices):
 
 
 def test_cli_body_lists_tasks(graph_cli, capsys):
-    assert graph_cli(["graph", str(SAMPLES / "weihai_2021_skills_measures.txt"), "--body", "市人力资源社会保障局"]) == 0
+    weihai = SAMPLES / "weihai_2021_skills_measures.txt"
+    assert graph_cli(["graph", str(weihai), "--body", "市人力资源社会保障局"]) == 0
     assert "威海市人力资源和社会保障局" in capsys.readouterr().out
 
 

@@ -7,7 +7,6 @@ import shutil
 import subprocess
 import tempfile
 import warnings
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -15,7 +14,6 @@ import pytest
 from graphs import build_graph, flat_graph, nodes_of, page_data, to_html, write_graph
 from graphs.draw import find_cjk_font
 
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")

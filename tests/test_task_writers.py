@@ -77,10 +77,6 @@ def test_docx_parsed_back_as_a_notice_gives_the_same_rows(tmp_path):
 
 
 @needs_shared
-@pytest.mark.xfail(reason="extractor.structure: (1) _header_roles takes a data row for a new header when a long "
-                          "cell holds 配合/协办/项目 ('市政协办公室', '密切配合'); (2) a one-cell group row "
-                          "('(一)加强… |') ends the table; (3) an empty cell inside a row ('a |  | b |') shifts "
-                          "the cells after it", strict=False)
 @pytest.mark.parametrize("case", ["empty-cells", "yingtan-flat", "yingtan-grouped"])
 def test_written_docx_parsed_back_as_a_notice(tmp_path, yt_rows, case):
     from extractor.pipeline import parse_file

@@ -259,8 +259,9 @@ def test_every_seed_and_format_gives_rows(stem, fmt):
 
 
 @needs_shared
-@pytest.mark.xfail(reason="reader/structure: in the paragraph-form 鹰潭 PDF some annex table lines wrap into "
-                          "one another ('市教育局|16'), so 3 of its 40 rows are lost", strict=False)
+@pytest.mark.xfail(reason="extractor.readers.pdf: in the paragraph-form 鹰潭 PDF the text of some annex rows runs "
+                          "into the next row's line ('… 市教育局 |16 | 推行家政服务…'), so 37 rows come out of 40",
+                   strict=False)
 def test_yingtan_pdf_rows():
     from extractor.pipeline import parse_file
 

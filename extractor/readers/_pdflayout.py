@@ -56,6 +56,8 @@ _ENDERS = set("。！？!?")           # sentence-final; ；： often end a wrap
 _CLOSERS = "”’」』）)】〕》\"' "
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十百]+[)）]|\d{1,3}[.、．](?!\d)"
                       r"|[(（]\d{1,3}[)）]|[①-⑳]|第[一二三四五六七八九十百零\d]+[章节条]|附件|——)")
+# a line that cannot start a paragraph: a table cell boundary, or the "(牵头单位：…)" tail of a measure
+_TAIL = re.compile(r"^\s*(\||[(（〔【\[]\s*(牵头|责任|配合|主责|承办|负责)(单位|部门)?)")
 _PAGE_NO = [re.compile(p, re.IGNORECASE) for p in (
     r"^[-—–－_·•]*\d{1,4}[-—–－_·•]*$",
     r"^第[\d一二三四五六七八九十百零〇]+页([,，/／]?共[\d一二三四五六七八九十百零〇]+页)?$",
@@ -204,12 +206,13 @@ def _continues(prev: Line, prev_geom, line: Line, geom, indents: bool) -> bool:
 
     `prev` must reach the right margin; `line` must not be indented nor open a heading. Without
     first-line indents to go by, `prev` must also not end a sentence (。！？) — a guess: a sentence
-    that ends exactly at the margin in a flush-left document is read as a paragraph end.
+    that ends exactly at the margin in a flush-left document is read as a paragraph end — unless
+    `line` cannot start a paragraph (" | 市人社局 |", "〔牵头单位：…〕").
     """
     _, right, size = prev_geom
     if prev.x1 < right - 2 * size or _indented(line, geom) or _HEADING.match(line.text):
         return False
-    return indents or line.text.startswith("|") or not _ends_sentence(prev.text)
+    return indents or bool(_TAIL.match(line.text)) or not _ends_sentence(prev.text)
 
 
 def _merge_tables(a: TableItem, b: TableItem) -> None:
