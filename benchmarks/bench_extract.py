@@ -63,13 +63,14 @@ def main() -> int:
         os.environ.setdefault("JIONLP_NO_WELCOME", "1")
         import jionlp as jio
 
-        jio.extract_money("预热100元")
-        jio.extract_time("2025年底前", time_base=time.time())
+        extract_money, extract_time = jio.ner.extract_money, jio.ner.extract_time
+        extract_money("预热100元")
+        extract_time("2025年底前", time_base=time.time())
 
         def jio_ref():
             for t in texts:
-                jio.extract_money(t)
-                jio.extract_time(t, time_base=time.time())
+                extract_money(t)
+                extract_time(t, time_base=time.time())
 
         rows.append(("reference: JioNLP extract_money + extract_time", _time(jio_ref, a.repeat)))
     except ImportError:

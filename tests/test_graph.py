@@ -5,6 +5,7 @@ import doctest
 import importlib
 import json
 from collections import defaultdict
+from dataclasses import replace
 
 import pytest
 
@@ -87,6 +88,16 @@ def test_every_measure_belongs_to_exactly_one_notice(seed_notices):
     assert len(nodes_of(G, "measure")) == sum(len(n.measures) for n in seed_notices.values())
 
 
+def test_the_same_notices_give_the_same_graph(seed_notices, tmp_path):
+    from graphs import write_graphml
+
+    a, b = build_graph(seed_notices.values()), build_graph(seed_notices.values())
+    assert list(a.nodes(data=True)) == list(b.nodes(data=True))
+    assert list(a.edges(keys=True, data=True)) == list(b.edges(keys=True, data=True))
+    pa, pb = write_graphml(a, tmp_path / "a.graphml"), write_graphml(b, tmp_path / "b.graphml")
+    assert pa.read_bytes() == pb.read_bytes()
+
+
 def test_a_notice_given_twice_is_added_once_with_a_warning():
     n = _notice("yt", "鹰潭市", [("开展培训", [("市人社局", "lead")])])
     G = build_graph([n, n])
@@ -122,9 +133,8 @@ def test_a_body_named_twice_in_one_measure_counts_once():
 
 def test_deadlines_due_per_year():
     n = _notice("yt", "鹰潭市", [("开展培训", [("市人社局", "lead")]), ("建设基地", [("市人社局", "lead")])])
-    n = Notice(n.id, n.source, n.text, n.meta, measures=(
-        Measure(**{**n.measures[0].__dict__, "deadline": "2025-12-31"}),
-        Measure(**{**n.measures[1].__dict__, "deadline": "2024-06-30"})))
+    n = replace(n, measures=(replace(n.measures[0], deadline="2025-12-31"),
+                             replace(n.measures[1], deadline="2024-06-30")))
     w = workload(build_graph([n]))
     assert w[["due_2024", "due_2025"]].values.tolist() == [[1, 1]]
 

@@ -54,10 +54,11 @@ class Page:
 
 _ENDERS = set("。！？!?")           # sentence-final; ；： often end a wrapped line mid-paragraph
 _CLOSERS = "”’」』）)】〕》\"' "
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十百]+[)）]|\d{1,3}[.、．](?!\d)"
+_HEADING = re.compile(r"^\s*(?:\d{1,3} \| |[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十百]+[)）]|\d{1,3}[.、．](?!\d)"
                       r"|[(（]\d{1,3}[)）]|[①-⑳]|第[一二三四五六七八九十百零\d]+[章节条]|附件|——)")
 # a line that cannot start a paragraph: a table cell boundary, or the "(牵头单位：…)" tail of a measure
 _TAIL = re.compile(r"^\s*(\||[(（〔【\[]\s*(牵头|责任|配合|主责|承办|负责)(单位|部门)?)")
+_ROW_START = re.compile(r"^\d{1,3} \| ")
 _PAGE_NO = [re.compile(p, re.IGNORECASE) for p in (
     r"^[-—–－_·•]*\d{1,4}[-—–－_·•]*$",
     r"^第[\d一二三四五六七八九十百零〇]+页([,，/／]?共[\d一二三四五六七八九十百零〇]+页)?$",
@@ -201,18 +202,24 @@ def uses_indents(pages: list[Page], geoms: list[tuple[float, float, float]]) -> 
     return hits >= 3 and hits >= 0.05 * n
 
 
-def _continues(prev: Line, prev_geom, line: Line, geom, indents: bool) -> bool:
+def _open_row(para: str) -> bool:
+    """A flattened table row ("12 | 任务 | 要求 | 部门 |") still missing its closing bar."""
+    return bool(_ROW_START.match(para)) and not para.rstrip().endswith("|")
+
+
+def _continues(prev: Line, prev_geom, line: Line, geom, indents: bool, para: str) -> bool:
     """Whether `line` continues the paragraph `prev` was wrapped from.
 
     `prev` must reach the right margin; `line` must not be indented nor open a heading. Without
     first-line indents to go by, `prev` must also not end a sentence (。！？) — a guess: a sentence
     that ends exactly at the margin in a flush-left document is read as a paragraph end — unless
-    `line` cannot start a paragraph (" | 市人社局 |", "〔牵头单位：…〕").
+    `line` cannot start a paragraph (" | 市人社局 |", "〔牵头单位：…〕") or `para` is a flattened table
+    row still open.
     """
     _, right, size = prev_geom
     if prev.x1 < right - 2 * size or _indented(line, geom) or _HEADING.match(line.text):
         return False
-    return indents or bool(_TAIL.match(line.text)) or not _ends_sentence(prev.text)
+    return indents or bool(_TAIL.match(line.text)) or _open_row(para) or not _ends_sentence(prev.text)
 
 
 def _merge_tables(a: TableItem, b: TableItem) -> None:
@@ -243,7 +250,7 @@ def assemble(pages: list[Page]) -> list[tuple[str, object]]:
                     out.append(["table", TableItem([list(r) for r in it.rows], it.top, it.bottom)])
                 prev_line = None
                 continue
-            if prev_line is not None and _continues(prev_line, prev_geom, it, geom, indents):
+            if prev_line is not None and _continues(prev_line, prev_geom, it, geom, indents, out[-1][1]):
                 out[-1][1] = join_text(out[-1][1], it.text)
             else:
                 out.append(["paragraph", it.text])
