@@ -31,7 +31,6 @@ from corpus.topics import find_topic_hits  # noqa: E402
 from extractor.model import Region  # noqa: E402
 from extractor.pipeline import parse_file  # noqa: E402
 
-CJK = [chr(c) for c in range(0x4E00, 0x4E00 + 3500)]
 
 
 def _protected(text: str, spans) -> bytearray:
@@ -41,23 +40,26 @@ def _protected(text: str, spans) -> bytearray:
     return keep
 
 
-def mutate(text: str, rng: random.Random, rate: float, spans=()) -> str:
+def mutate(text: str, rng: random.Random, rate: float, spans=(), alphabet=()) -> str:
     """Replace `rate` of the CJK characters outside `spans` and topic keywords (same length)."""
     keep = _protected(text, spans)
     chars = list(text)
     for i, ch in enumerate(chars):
         if not keep[i] and "\u4e00" <= ch <= "\u9fff" and rng.random() < rate:
-            chars[i] = rng.choice(CJK)
+            chars[i] = rng.choice(alphabet)
     return "".join(chars)
 
 
 def replicate(seeds, n: int, rng: random.Random, rate: float = 0.5, copy_share: float = 0.1):
+    # replacement characters come from the seeds themselves: simplified, with their frequencies
+    alphabet = [ch for sd in seeds for ch in sd.text if "\u4e00" <= ch <= "\u9fff"]
     out = []
     for i in range(n):
         s = seeds[i % len(seeds)]
         spans = [a.span for a in s.amounts] + [t.span for t in s.targets]
-        text = mutate(s.text, rng, rate, spans)
-        measures = tuple(replace(m, title=mutate(m.title, rng, rate), text=mutate(m.text, rng, rate))
+        text = mutate(s.text, rng, rate, spans, alphabet)
+        measures = tuple(replace(m, title=mutate(m.title, rng, rate, (), alphabet),
+                                 text=mutate(m.text, rng, rate, (), alphabet))
                          for m in s.measures)
         amounts = tuple(replace(a, value=round(a.value * rng.choice((0.5, 0.8, 1, 1.2, 2)))) for a in s.amounts)
         meta = replace(s.meta, region=Region(province=s.meta.region.province and f"省{i:04d}",

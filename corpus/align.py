@@ -184,6 +184,7 @@ def align_measures(notices: Sequence[Any], *, regions: Sequence[str] | None = No
     else:
         pairs = notice_neighbours(X, groups, neighbours)
     blocks: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    tmats: dict[int, np.ndarray] = {}
     rows: list[tuple] = []
     for g, h in pairs:
         (a0, a1), (b0, b1) = groups[g], groups[h]
@@ -196,39 +197,50 @@ def align_measures(notices: Sequence[Any], *, regions: Sequence[str] | None = No
         fb, mb = blocks[h]
         _, ia, ib = np.intersect1d(fa, fb, assume_unique=True, return_indices=True)
         cos = ma[:, ia] @ mb[:, ib].T if len(ia) else np.zeros((a1 - a0, b1 - b0), dtype=np.float32)
-        rows.extend(_match(notices[g], notices[h], regions[g], regions[h], cos, topics, tx, min_score, min_cosine))
+        for x in (g, h):
+            if x not in tmats:
+                tmats[x] = _topic_matrix(notices[x], topics, tx)
+        rows.extend(_match(notices[g], notices[h], regions[g], regions[h], cos, topics, tx, min_score, min_cosine,
+                           tmats[g], tmats[h]))
         if len(blocks) > 256:        # keep memory bounded on big corpora: pairs come sorted by g
             blocks = {x: v for x, v in blocks.items() if x >= g}
+            tmats = {x: v for x, v in tmats.items() if x >= g}
     return pd.DataFrame(rows, columns=ALIGN_COLUMNS)
 
 
+def _topic_matrix(notice: Any, topics: dict, tx: Taxonomy) -> np.ndarray:
+    """Measures × topics, 1 where a measure has the topic (the fallback topic left out)."""
+    ids = {t: i for i, t in enumerate(tx.ids)}
+    m = np.zeros((len(notice.measures), len(ids)), dtype=np.float32)
+    for r, ms in enumerate(notice.measures):
+        for t in topics[notice.id][ms.id]:
+            if t != tx.fallback:
+                m[r, ids[t]] = 1.0
+    return m
+
+
 def _match(na: Any, nb: Any, ra: str, rb: str, cos: np.ndarray, topics: dict, tx: Taxonomy, min_score: float,
-           min_cosine: float) -> list[tuple]:
-    ta, tb = topics[na.id], topics[nb.id]
-    sa = [set(ta[m.id]) - {tx.fallback} for m in na.measures]
-    sb = [set(tb[m.id]) - {tx.fallback} for m in nb.measures]
-    cand = np.argwhere(cos >= min_cosine)
-    scored = []
-    for i, j in cand:
-        inter = sa[i] & sb[j]
-        jac = len(inter) / len(sa[i] | sb[j]) if inter else 0.0
-        s = 0.7 * float(cos[i, j]) + 0.3 * jac
-        if s >= min_score:
-            scored.append((s, int(i), int(j), jac))
-    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
-    used_a: set[int] = set()
-    used_b: set[int] = set()
+           min_cosine: float, tma: np.ndarray, tmb: np.ndarray) -> list[tuple]:
+    """One-to-one matching of two notices' measures, best score first (vectorised greedy)."""
+    inter = tma @ tmb.T
+    union = tma.sum(1)[:, None] + tmb.sum(1)[None, :] - inter
+    jac = np.where(union > 0, inter / np.maximum(union, 1), 0.0)
+    score = 0.7 * cos + 0.3 * jac
+    score = np.where((cos >= min_cosine) & (score >= min_score), score, -1.0)
     out = []
-    for s, i, j, jac in scored:
-        if i in used_a or j in used_b:
-            continue
-        used_a.add(i)
-        used_b.add(j)
+    ta, tb = topics[na.id], topics[nb.id]
+    for _ in range(min(score.shape)):
+        flat = int(np.argmax(score))
+        i, j = divmod(flat, score.shape[1])
+        s = float(score[i, j])
+        if s < 0:
+            break
+        score[i, :] = -1.0
+        score[:, j] = -1.0
         ma, mb = na.measures[i], nb.measures[j]
-        pa, pb = ta[ma.id][0], tb[mb.id][0]
-        topic = tx.label(pa) if pa == pb and pa != tx.fallback else ""
-        c = float(cos[i, j])
-        basis = "topic+text" if jac > 0 and c >= 0.3 else "topic" if jac > 0 else "text"
-        out.append((na.id, ra, ma.id, ma.title, nb.id, rb, mb.id, mb.title, topic, round(c, 3), round(s, 3), basis,
-                    ma.span, mb.span))
+        shared = [t for t in ta[ma.id] if t in tb[mb.id] and t != tx.fallback]
+        c, jc = float(cos[i, j]), float(jac[i, j])
+        basis = "topic+text" if jc > 0 and c >= 0.3 else "topic" if jc > 0 else "text"
+        out.append((na.id, ra, ma.id, ma.title, nb.id, rb, mb.id, mb.title, tx.label(shared[0]) if shared else "",
+                    round(c, 3), round(s, 3), basis, ma.span, mb.span))
     return out

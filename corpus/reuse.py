@@ -2,10 +2,13 @@
 
 How it works, so that it scales to thousands of notices:
 
-1. Each text is normalised (`extractor.normalize`: full-width folding, traditional →
-   simplified, wraps joined) and reduced to its word characters (汉字, letters, digits), so
-   punctuation and layout changes do not break a match; every kept character remembers its
-   offset in the notice's original ``text``.
+1. Each text is reduced to its word characters (汉字, letters, digits), folded the way
+   `extractor.normalize` folds them (full-width letters and digits → ASCII, traditional →
+   simplified with `to_simplified_aligned` when `looks_traditional`), so punctuation, spacing,
+   hard wraps and layout changes do not break a match. Both folds keep one character for one, and
+   everything else `normalize` does (deleting spaces, joining wraps, dropping layout noise) only
+   removes characters this view drops anyway — so the view is built directly from the original
+   text, vectorised, and every kept character keeps its offset in the notice's ``text``.
 2. Every run of ``k`` (8) kept characters is hashed (vectorised polynomial hash). An inverted
    index of these shingles gives the candidate pairs: notices sharing at least ``min_shared``
    shingles. Shingles found in more than ``max_df`` notices are boilerplate (党的二十大精神 …) and
@@ -23,12 +26,13 @@ No all-pairs comparison over characters is ever made. Deliberately not covered: 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 import numpy as np
 
-from extractor.normalize import normalize
+from extractor.normalize import looks_traditional, to_simplified_aligned
 
 __all__ = ["Reuse", "ReuseView", "find_reuse", "find_reuse_pair", "reuse_view"]
 
@@ -64,6 +68,9 @@ class ReuseView:
     offsets: np.ndarray     # original offset of each kept character
     hashes: np.ndarray      # hash of the k-gram starting at each kept position
     k: int
+    order: np.ndarray       # argsort of hashes (stable)
+    sorted_hashes: np.ndarray
+    unique_hashes: np.ndarray
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Original span of kept characters [i, j)."""
@@ -75,18 +82,27 @@ def _word_mask(c: np.ndarray) -> np.ndarray:
             | (c >= 0x20000) | ((c >= 48) & (c <= 57)) | ((c >= 65) & (c <= 90)) | ((c >= 97) & (c <= 122)))
 
 
+_NOISE = re.compile(r"\[bookmark: [^\]]*\]")
+
+
 def reuse_view(text: str, doc_id: str = "", k: int = 8) -> ReuseView:
     """The word-character view of `text` used for matching.
 
     >>> v = reuse_view("一、加强组织领导，统筹\\n优化政策", k=4)
     >>> "".join(map(chr, v.chars)), v.span(2, 4)
     ('一加强组织领导统筹优化政策', (3, 5))
+    >>> "".join(map(chr, reuse_view("職業技能培訓２０２５", k=4).chars))
+    '职业技能培训2025'
     """
-    n = normalize(text)
-    codes = np.frombuffer(n.text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    keep = np.nonzero(_word_mask(codes))[0]
+    folded = to_simplified_aligned(text) if looks_traditional(text[:4000]) else text
+    codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    full = (codes >= 0xFF01) & (codes <= 0xFF5E)
+    codes = np.where(full, codes - 0xFEE0, codes)
+    mask = _word_mask(codes)
+    for m in _NOISE.finditer(text):          # layout noise left by converters
+        mask[m.start():m.end()] = False
+    keep = np.flatnonzero(mask)
     chars = codes[keep]
-    offsets = np.asarray(n.index, dtype=np.int64)[keep] if len(keep) else np.zeros(0, dtype=np.int64)
     m = len(chars) - k + 1
     if m > 0:
         c = chars.astype(np.uint64)
@@ -95,7 +111,10 @@ def reuse_view(text: str, doc_id: str = "", k: int = 8) -> ReuseView:
             h = h * _P + c[j:j + m]
     else:
         h = np.zeros(0, dtype=np.uint64)
-    return ReuseView(doc_id, text, chars, offsets, h, k)
+    order = np.argsort(h, kind="stable")
+    sh = h[order]
+    uniq = sh[np.r_[True, sh[1:] != sh[:-1]]] if len(sh) else sh
+    return ReuseView(doc_id, text, chars, keep.astype(np.int64), h, k, order, sh, uniq)
 
 
 def _doc(x: Any, i: int) -> tuple[str, str]:
@@ -125,7 +144,7 @@ def find_reuse(docs: Iterable[Any] | Mapping[str, str], *, k: int = 8, min_len: 
         max_df = max(20, int(0.05 * len(vs)))
     if min_shared is None:
         min_shared = max(2, (min_len - k + 1) // 4)
-    uniq = [np.unique(v.hashes) for v in vs]
+    uniq = [v.unique_hashes for v in vs]
     out: list[Reuse] = []
     for i, j in _candidate_pairs(uniq, max_df, min_shared):
         out.extend(_pair(vs[i], vs[j], uniq[i], uniq[j], min_len, max_gap, min_similarity))
@@ -167,9 +186,8 @@ def _candidate_pairs(uniq: list[np.ndarray], max_df: int, min_shared: int) -> li
 def _seeds(va: ReuseView, vb: ReuseView, ua: np.ndarray, ub: np.ndarray, max_rep: int = 4):
     """Positions (pa, pb) of every shared shingle (repeated shingles: up to max_rep each side)."""
     common = np.intersect1d(ua, ub, assume_unique=True)
-    oa = np.argsort(va.hashes, kind="stable")
-    ob = np.argsort(vb.hashes, kind="stable")
-    ha, hb = va.hashes[oa], vb.hashes[ob]
+    oa, ob = va.order, vb.order
+    ha, hb = va.sorted_hashes, vb.sorted_hashes
     la, ra = np.searchsorted(ha, common, "left"), np.searchsorted(ha, common, "right")
     lb, rb = np.searchsorted(hb, common, "left"), np.searchsorted(hb, common, "right")
     ca, cb = ra - la, rb - lb

@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 __all__ = [
     "GENERIC", "Taxonomy", "Terms", "Topic", "TopicHit", "assign_topics", "clause_bounds", "find_topic_hits",
@@ -118,6 +118,8 @@ class Terms:
     units: Mapping[str, str]
     indicator_cues: tuple[str, ...]
     level_re: Any = field(repr=False, compare=False, default=None)
+    noun_re: Any = field(repr=False, compare=False, default=None)
+    recipient_re: Any = field(repr=False, compare=False, default=None)
     level_of: Mapping[str, str] = field(repr=False, compare=False, default_factory=lambda: MappingProxyType({}))
 
 
@@ -233,7 +235,8 @@ def load_terms(path: str | None = None) -> Terms:
     # a level with its grade in brackets is one mention: 高级技师(一级), 技师（二级）
     level_re = re.compile(f"(?:{_alternation(level_of)})(?:[(（][一二三四五]级[)）])?")
     return Terms(tuple(levels), tuple(raw["recipients"]), tuple(raw["incentive_nouns"]), MappingProxyType(units),
-                 tuple(raw["indicator_cues"]), level_re, MappingProxyType(level_of))
+                 tuple(raw["indicator_cues"]), level_re, re.compile(_alternation(raw["incentive_nouns"])),
+                 re.compile(_alternation(raw["recipients"])), MappingProxyType(level_of))
 
 
 # ---------------------------------------------------------------- matching
@@ -260,10 +263,19 @@ def find_topic_hits(text: str, taxonomy: Taxonomy | None = None) -> list[TopicHi
     return out
 
 
-def _compact(text: str, a: int, b: int) -> tuple[str, list[int]]:
+_WS = re.compile(r"\s+")
+_NOT_WS = re.compile(r"\S+")
+
+
+def _compact(text: str, a: int, b: int) -> tuple[str, Sequence[int]]:
     """text[a:b] without whitespace, and the original offset of each kept character."""
-    pos = [i for i in range(a, b) if text[i] not in _SPACE]
-    return "".join(text[i] for i in pos), pos
+    part = text[a:b]
+    if not _WS.search(part):
+        return part, range(a, b)
+    pos: list[int] = []
+    for m in _NOT_WS.finditer(part):
+        pos.extend(range(a + m.start(), a + m.end()))
+    return _WS.sub("", part), pos
 
 
 def _sum(hits: Iterable[tuple[TopicHit, float]]) -> dict[str, float]:
@@ -328,17 +340,24 @@ def sentence_bounds(text: str, span: tuple[int, int], limit: int = 400) -> tuple
     >>> t[slice(*sentence_bounds(t, (15, 20)))]
     '中级工每人每年补贴5000元,高级工每人每年6000元。'
     """
-    a = span[0]
-    lo = max(0, a - limit)
-    while a > lo and not _boundary_before(text, a):
-        a -= 1
-    b = span[1]
-    hi = min(len(text), b + limit)
-    while b < hi and not _boundary_after(text, b):
-        b += 1
+    lo = max(0, span[0] - limit)
+    a = lo
+    for m in reversed(list(_BREAK.finditer(text, lo, span[0]))):
+        if _boundary_before(text, m.end()):
+            a = m.end()
+            break
+    hi = min(len(text), span[1] + limit)
+    b = hi
+    for m in _BREAK.finditer(text, span[1], hi):
+        if _boundary_after(text, m.start()):
+            b = m.start()
+            break
     if b < len(text) and text[b] in _SENT_END:
         b += 1
     return a, b
+
+
+_BREAK = re.compile(r"[。！？；;!?|\n]")
 
 
 def _boundary_before(text: str, i: int) -> bool:
@@ -383,32 +402,34 @@ def clause_bounds(text: str, span: tuple[int, int], limit: int = 200, enumeratio
     >>> t[slice(*clause_bounds(t, (18, 23)))], t[slice(*clause_bounds(t, (18, 23), enumerations=True))]
     ('技师(二级)2000元/人、高级工(三级)1000元/人', '技师(二级)2000元/人')
     """
-    ends = _CLAUSE_END if enumerations else _CLAUSE_END.replace("、", "")
-    a = span[0]
+    stops = _CLAUSE_STOPS_ENUM if enumerations else _CLAUSE_STOPS
     lo = max(0, span[0] - limit)
-    depth = 0
-    while a > lo:
-        ch = text[a - 1]
+    a, depth = lo, 0
+    for m in reversed(list(stops.finditer(text, lo, span[0]))):
+        ch = m.group()
         if ch in ")）":
             depth += 1
         elif ch in "(（":
             depth = max(0, depth - 1)
-        elif depth == 0 and (ch in ends or _boundary_before(text, a)):
+        elif depth == 0 and (ch != "\n" or _boundary_before(text, m.end())):
+            a = m.end()
             break
-        a -= 1
-    b = span[1]
     hi = min(len(text), span[1] + limit)
-    depth = 0
-    while b < hi:
-        ch = text[b]
+    b, depth = hi, 0
+    for m in stops.finditer(text, span[1], hi):
+        ch = m.group()
         if ch in "(（":
             depth += 1
         elif ch in ")）":
             depth = max(0, depth - 1)
-        elif depth == 0 and (ch in ends or _boundary_after(text, b)):
+        elif depth == 0 and (ch != "\n" or _boundary_after(text, m.start())):
+            b = m.start()
             break
-        b += 1
     return a, b
+
+
+_CLAUSE_STOPS = re.compile("[" + re.escape(_CLAUSE_END.replace("、", "")) + "()（）\n]")
+_CLAUSE_STOPS_ENUM = re.compile("[" + re.escape(_CLAUSE_END) + "()（）\n]")
 
 
 def incentive_phrase(text: str, span: tuple[int, int], terms: Terms | None = None) -> tuple[int, int] | None:
@@ -424,7 +445,7 @@ def incentive_phrase(text: str, span: tuple[int, int], terms: Terms | None = Non
     """
     tm = terms or load_terms()
     s0, s1 = sentence_bounds(text, span)
-    nouns = re.compile(_alternation(tm.incentive_nouns))
+    nouns = tm.noun_re
     after = nouns.search(text, span[1], s1)
     if after is None:
         c0, _ = clause_bounds(text, span)
@@ -445,9 +466,9 @@ def incentive_phrase(text: str, span: tuple[int, int], terms: Terms | None = Non
             and text[start - 2:start] not in ("给予", "标准") and text[start - 1] not in "按的予":
         start -= 1
     # the receiver is not part of the incentive's name: 个人一次性就业奖励 → 一次性就业奖励
-    lead = re.match(_alternation(tm.recipients), text[start:m.start()])
+    lead = tm.recipient_re.match(text, start, m.start())
     if lead:
-        start += lead.end()
+        start = lead.end()
     return start, end
 
 

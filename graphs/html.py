@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html as _html
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -98,8 +99,8 @@ def to_html(G: nx.MultiDiGraph, **kw: Any) -> str:
     """The page as one HTML string (everything inline)."""
     data = page_data(G, **kw)
     js = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-    page = load_template().replace("{{TITLE}}", _html.escape(data["title"]))
-    return page.replace("{{DATA}}", js)
+    fill = {"TITLE": _html.escape(data["title"]), "DATA": js}
+    return re.sub(r"\{\{(TITLE|DATA)\}\}", lambda m: fill[m.group(1)], load_template())
 
 
 def write_html(G: nx.MultiDiGraph, path: str | Path, **kw: Any) -> Path:

@@ -20,14 +20,13 @@ from extractor.errors import ZhengceError
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``graph`` subcommand."""
-    from graphs.export import FORMATS
-
-    from .cli import _add_limit_flags
+    from .cli import _add_limit_flags          # graphs (networkx, pandas) is imported only when the command runs
 
     p = subparsers.add_parser("graph", help="build the responsibility graph of notices (who leads, who supports)")
     p.add_argument("files", nargs="+", help="notice files, notice JSON from `zhengce parse`, or folders")
     p.add_argument("-o", "--output", action="append", default=[],
-                   help=f"write the graph here; the extension picks the format ({' '.join(FORMATS)}); repeatable")
+                   help="write the graph here; the extension picks the format (.graphml .gexf .json .png .svg .html); "
+                        "repeatable")
     p.add_argument("--report", action="store_true", help="print the workload table (lead / support / responsible)")
     p.add_argument("--body", action="append", default=[], help="print the tasks of bodies with this name; repeatable")
     p.add_argument("--top", type=int, default=40, help="rows of the workload table to print (default 40; 0 = all)")
