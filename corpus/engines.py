@@ -161,7 +161,7 @@ class _Worker:
     done: int = 0
 
 
-def _context() -> mp.context.BaseContext:
+def process_context() -> mp.context.BaseContext:
     """A fork server with the extractor preloaded (safe with threads in the parent; fast to start workers)."""
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
@@ -211,7 +211,7 @@ def run_local(tasks: Iterable[Task], jobs: int | None = None, timeout: float | N
               include_text: bool = True) -> Iterator[Result]:
     """Convert `tasks` on `jobs` worker processes; yield each Result as it completes (in completion order)."""
     jobs = max(1, jobs or os.cpu_count() or 1)
-    ctx = _context()
+    ctx = process_context()
     pending = deque(tasks)
     workers: list[_Worker] = []
     retiring: list[_Worker] = []
@@ -301,4 +301,5 @@ def run_dask(tasks: Iterable[Task], scheduler: str, limits: Limits = DEFAULT_LIM
             yield res
 
 
-__all__ = ["ENGINES", "Result", "Task", "convert_file", "failure", "hash_file", "one_line", "run_dask", "run_local"]
+__all__ = ["ENGINES", "Result", "Task", "convert_file", "failure", "hash_file", "one_line", "process_context",
+           "run_dask", "run_local"]

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import os
-from itertools import islice
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -216,14 +215,35 @@ class _TableWriter:
 
 def iter_notice_dicts(out: Path) -> Iterator[dict]:
     """Every notice JSON of the corpus, parsed, in notice-id order."""
-    for p in sorted((Path(out) / "notices").glob("*.json")):
+    for p in notice_paths(out):
         yield json.loads(p.read_text(encoding="utf-8"))
 
 
-def build_tables(out: Path, files: list[dict], errors: list[dict], chunk: int = 500) -> dict[str, int]:
+def notice_paths(out: Path) -> list[Path]:
+    return sorted((Path(out) / "notices").glob("*.json"))
+
+
+def rows_of_files(paths: list[str]) -> dict[str, list[dict]]:
+    """The table rows of some notice JSON files, in order (the unit of work of a parallel rebuild)."""
+    acc: dict[str, list[dict]] = {t: [] for t in TABLES}
+    for p in paths:
+        for t, rows in notice_rows(json.loads(Path(p).read_text(encoding="utf-8"))).items():
+            acc[t].extend(rows)
+    return acc
+
+
+def _row_chunks(out: Path, chunk: int, pool) -> Iterator[dict[str, list[dict]]]:
+    paths = [str(p) for p in notice_paths(out)]
+    chunks = [paths[i:i + chunk] for i in range(0, len(paths), chunk)]
+    return pool.map(rows_of_files, chunks) if pool else map(rows_of_files, chunks)
+
+
+def build_tables(out: Path, files: list[dict], errors: list[dict], chunk: int = 50, pool=None) -> dict[str, int]:
     """(Re)build every table from the notice JSON files (plus the `files`/`errors` rows given); row counts.
 
     Writes `OUT/tables/*.parquet|csv`, `OUT/errors.csv` and `OUT/corpus.duckdb`, each atomically.
+    `pool` (a concurrent.futures executor) parses the JSON files in parallel, `chunk` files a task;
+    rows are written in notice-id order either way, so the tables are the same.
     """
     out = Path(out)
     folder = out / "tables"
@@ -231,12 +251,7 @@ def build_tables(out: Path, files: list[dict], errors: list[dict], chunk: int = 
     remove_stale_temps(folder)
     writers = {t: _TableWriter(folder, t) for t in TABLES + EXTRA_TABLES}
     try:
-        dicts = iter_notice_dicts(out)
-        while batch := list(islice(dicts, chunk)):
-            acc: dict[str, list[dict]] = {t: [] for t in TABLES}
-            for d in batch:
-                for t, rows in notice_rows(d).items():
-                    acc[t].extend(rows)
+        for acc in _row_chunks(out, chunk, pool):
             for t in TABLES:
                 writers[t].write(acc[t])
         writers["files"].write(files)
@@ -259,7 +274,7 @@ def _build_duckdb(out: Path, folder: Path) -> None:
     final = out / DB_NAME
     tmp = tmp_path(final)
     tmp.unlink(missing_ok=True)
-    con = duckdb.connect(str(tmp))
+    con = duckdb.connect(str(tmp), config={"memory_limit": "1GB"})
     try:
         for t in TABLES + EXTRA_TABLES:
             src = str(folder / f"{t}.parquet").replace("'", "''")
@@ -282,5 +297,6 @@ def load_tables(out: Path) -> dict:
 
 
 __all__ = ["COLUMNS", "DB_NAME", "EXTRA_TABLES", "TABLES", "atomic_write", "build_tables", "commit_file",
-           "fsync_dir", "iter_notice_dicts", "load_tables", "notice_rows", "remove_stale_temps", "schema",
+           "fsync_dir", "iter_notice_dicts", "load_tables", "notice_paths", "notice_rows", "remove_stale_temps",
+           "rows_of_files", "schema",
            "tmp_path"]
