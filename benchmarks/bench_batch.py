@@ -6,10 +6,12 @@ hash is new (a line appended to text files, a zip comment on .docx, a trailing c
 then converts it once per worker count, each run in a fresh process into a fresh output folder.
 
 Reported per run: wall time, conversion time and tables time; notices/s overall and per worker;
-the speed-up over the first worker count; peak RSS of the whole process tree (batch parent, fork
+the speed-up over the fewest workers; peak RSS of the whole process tree (batch parent, fork
 server, workers) and of its largest process, sampled every `--sample` seconds, with the tree's RSS
-at each tenth of the run to show whether memory stays flat. Checks that every run wrote the same
-notice JSON, byte for byte.
+at each tenth of the run to show whether memory stays flat; and "other load", the cores that other
+processes on the machine kept busy during the run (busy CPU from /proc/stat minus this run's own) —
+with 2 cores, any other load makes the 2-worker figure understate the scaling. Checks that every
+run wrote the same notice JSON, byte for byte (unless the extractor's code changed in between).
 
 The default `--n 200` takes about a minute on 2 cores. Run on a quiet machine: other processes
 competing for the cores make the scaling look worse than it is (the load average is printed).
@@ -83,20 +85,35 @@ def _children_map() -> dict[int, list[int]]:
     return kids
 
 
-def tree_rss(pid: int) -> tuple[int, int, int]:
-    """(total RSS in bytes, largest process RSS, number of processes) of `pid` and its descendants."""
+def tree_rss(pid: int, cpu: dict[int, float] | None = None) -> tuple[int, int, int]:
+    """(total RSS in bytes, largest process RSS, number of processes) of `pid` and its descendants.
+
+    `cpu`, if given, is updated with each process's CPU seconds so far (user + system).
+    """
     kids = _children_map()
     todo, total, biggest, n = [pid], 0, 0, 0
+    tick = os.sysconf("SC_CLK_TCK")
     while todo:
         p = todo.pop()
         todo.extend(kids.get(p, ()))
         try:
             with open(f"/proc/{p}/statm") as fh:
                 rss = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            if cpu is not None:
+                with open(f"/proc/{p}/stat") as fh:
+                    f = fh.read().rsplit(")", 1)[1].split()
+                cpu[p] = (int(f[11]) + int(f[12])) / tick
         except (OSError, IndexError, ValueError):
             continue
         total, biggest, n = total + rss, max(biggest, rss), n + 1
     return total, biggest, n
+
+
+def busy_seconds() -> float:
+    """CPU seconds the whole machine has spent busy (all cores, from /proc/stat)."""
+    with open("/proc/stat") as fh:
+        f = [int(x) for x in fh.readline().split()[1:]]
+    return (sum(f[:8]) - f[3] - f[4]) / os.sysconf("SC_CLK_TCK")
 
 
 _RUN = """
@@ -108,15 +125,28 @@ d = asdict(r); d.pop("errors"); print(json.dumps(d))
 """
 
 
+def wait_quiet(limit: float, cores_free: float = 1.8, window: float = 5.0) -> float:
+    """Wait (at most `limit` s) until the machine has had `cores_free` idle cores for `window` s; the seconds waited."""
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < limit:
+        b0, t1 = busy_seconds(), time.perf_counter()
+        time.sleep(window)
+        if (os.cpu_count() or 1) - (busy_seconds() - b0) / (time.perf_counter() - t1) >= cores_free:
+            break
+    return time.perf_counter() - t0
+
+
 def run_once(corpus: Path, out: Path, jobs: int, max_tasks: int, sample: float) -> dict:
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", _RUN, str(corpus), str(out), str(jobs), str(max_tasks)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     samples: list[tuple[float, int, int, int]] = []
+    cpu: dict[int, float] = {}
+    busy0 = busy_seconds()
 
     def sampler():
         while proc.poll() is None:
-            samples.append((time.perf_counter() - t0, *tree_rss(proc.pid)))
+            samples.append((time.perf_counter() - t0, *tree_rss(proc.pid, cpu)))
             time.sleep(sample)
 
     th = threading.Thread(target=sampler, daemon=True)
@@ -124,10 +154,13 @@ def run_once(corpus: Path, out: Path, jobs: int, max_tasks: int, sample: float) 
     stdout, stderr = proc.communicate()
     th.join()
     wall = time.perf_counter() - t0
+    busy = busy_seconds() - busy0
     if proc.returncode not in (0, 1):
         raise SystemExit(f"batch failed ({proc.returncode}):\n{stderr}")
     rep = json.loads(stdout.strip().splitlines()[-1])
-    rep.update(jobs=jobs, wall_s=wall, samples=samples)
+    # cores kept busy by everything else on the machine during the run (ours is sampled, so this errs high)
+    rep.update(jobs=jobs, wall_s=wall, samples=samples, own_cpu_s=sum(cpu.values()),
+               other_cores=max(0.0, busy - sum(cpu.values())) / wall)
     return rep
 
 
@@ -150,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=float, default=0.5, help="seconds between RSS samples")
     ap.add_argument("--dir", help="work folder (default: a temp folder, removed afterwards)")
     ap.add_argument("--json", help="also write the full results (with RSS samples) to this file")
+    ap.add_argument("--wait-quiet", type=float, default=0, metavar="S",
+                    help="before each run, wait up to S seconds for the other processes on the machine to go idle")
     a = ap.parse_args(argv)
 
     work = Path(a.dir) if a.dir else Path(tempfile.mkdtemp(prefix="zhengce-bench-"))
@@ -160,16 +195,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus: {a.n} notices ({', '.join(f'{v} {k}' for k, v in sorted(kinds.items()))}) "
               f"made in {time.perf_counter() - t:.1f} s; {os.cpu_count()} cores; load {os.getloadavg()[0]:.2f}")
         runs = []
-        for j in [int(x) for x in a.jobs.split(",")]:
+        for j in [int(x) for x in a.jobs.split(",")]:   # in the order given; speed-ups are over the fewest workers
             out = work / f"out-j{j}"
             shutil.rmtree(out, ignore_errors=True)
+            if a.wait_quiet:
+                print(f"-j{j}: waited {wait_quiet(a.wait_quiet):.0f} s for a quiet machine", flush=True)
             r = run_once(corpus, out, j, a.max_tasks_per_child, a.sample)
             r["digest"] = digest(out)
             runs.append(r)
             shutil.rmtree(out, ignore_errors=True)
-        base = runs[0]
+        base = min(runs, key=lambda r: r["jobs"])
         print(f"\n{'jobs':>4} {'wall s':>8} {'convert s':>9} {'tables s':>8} {'notices/s':>9} {'per worker':>10} "
-              f"{'speed-up':>8} {'peak RSS MiB':>12} {'largest proc':>12}  failed")
+              f"{'speed-up':>8} {'peak RSS MiB':>12} {'largest proc':>12} {'other load':>10}  failed")
         for r in runs:
             rate = r["converted"] / r["convert_s"] if r["convert_s"] else 0.0
             r["rate"] = rate
@@ -177,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
             peak = max((s[1] for s in r["samples"]), default=0)
             big = max((s[2] for s in r["samples"]), default=0)
             print(f"{r['jobs']:>4} {r['wall_s']:>8.1f} {r['convert_s']:>9.1f} {r['tables_s']:>8.1f} {rate:>9.1f} "
-                  f"{rate / r['jobs']:>10.1f} {speed:>7.2f}x {mib(peak):>12} {mib(big):>12}  {r['failed']}")
+                  f"{rate / r['jobs']:>10.1f} {speed:>7.2f}x {mib(peak):>12} {mib(big):>12} {r['other_cores']:>10.2f}  "
+                  f"{r['failed']}")
         for r in runs:
             ss = r["samples"]
             if ss:

@@ -1,11 +1,13 @@
 """How long comparing 1,000 notices takes: topic alignment + tables + text reuse.
 
 The five seeds are parsed once, then replicated with perturbations to N notices (default 1000):
-each replica gets its own region and id, half of the characters of its text that are not
-topic keywords, amounts or targets are replaced by random ones (same length, so every span
-stays valid; the keywords keep the topic tables meaningful), its amounts are rescaled, and one
-replica in ten overwrites one to three passages with text copied from another replica (planted
-reuse). Prints seconds per stage and the total; the target is under 60 s on one core.
+each replica gets its own region and id; half of the characters of its text that are not topic
+keywords (half of them, at random), amounts or targets are replaced by characters drawn from the
+seeds, and so is every character right next to those (same length, so every span stays valid): replicas share the
+vocabulary and the facts that keep the tables meaningful, but no passage. Its amounts are
+rescaled, and one replica in ten overwrites one to three passages with text copied from another
+replica (planted reuse). Prints seconds per stage and the total; the target is under 60 s on one
+core (BLAS is held to one thread).
 
     .venv/bin/python benchmarks/bench_compare.py [--n 1000] [--seed 1] [--report out.html]
 """
@@ -33,19 +35,25 @@ from extractor.pipeline import parse_file  # noqa: E402
 
 
 
-def _protected(text: str, spans) -> bytearray:
+def _protected(text: str, spans, rng: random.Random, keyword_share: float) -> bytearray:
+    """1 inside facts and (a share of the) topic keywords, 2 on the characters just before and after them."""
     keep = bytearray(len(text))
-    for a, b in list(spans) + [h.span for h in find_topic_hits(text)]:
+    words = [h.span for h in find_topic_hits(text) if rng.random() < keyword_share]
+    for a, b in list(spans) + words:
         keep[a:b] = b"\x01" * (b - a)
+    for i in range(len(text)):
+        if keep[i] == 0 and ((i > 0 and keep[i - 1] == 1) or (i + 1 < len(text) and keep[i + 1] == 1)):
+            keep[i] = 2
     return keep
 
 
-def mutate(text: str, rng: random.Random, rate: float, spans=(), alphabet=()) -> str:
-    """Replace `rate` of the CJK characters outside `spans` and topic keywords (same length)."""
-    keep = _protected(text, spans)
+def mutate(text: str, rng: random.Random, rate: float, spans=(), alphabet=(), keyword_share: float = 1.0) -> str:
+    """Replace `rate` of the CJK characters outside `spans` and the kept topic keywords, and always
+    the characters next to them (same length): replicas share vocabulary and facts, not passages."""
+    keep = _protected(text, spans, rng, keyword_share)
     chars = list(text)
     for i, ch in enumerate(chars):
-        if not keep[i] and "\u4e00" <= ch <= "\u9fff" and rng.random() < rate:
+        if keep[i] != 1 and "\u4e00" <= ch <= "\u9fff" and (keep[i] == 2 or rng.random() < rate):
             chars[i] = rng.choice(alphabet)
     return "".join(chars)
 
@@ -57,7 +65,7 @@ def replicate(seeds, n: int, rng: random.Random, rate: float = 0.5, copy_share: 
     for i in range(n):
         s = seeds[i % len(seeds)]
         spans = [a.span for a in s.amounts] + [t.span for t in s.targets]
-        text = mutate(s.text, rng, rate, spans, alphabet)
+        text = mutate(s.text, rng, rate, spans, alphabet, keyword_share=0.5)
         measures = tuple(replace(m, title=mutate(m.title, rng, rate, (), alphabet),
                                  text=mutate(m.text, rng, rate, (), alphabet))
                          for m in s.measures)

@@ -93,11 +93,17 @@ def _grams(c: np.ndarray, ngram: tuple[int, ...]) -> tuple[np.ndarray, np.ndarra
     return np.concatenate(out), np.concatenate(pos)
 
 
+_BITS = 22
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+
+
 def fit_tfidf(texts: Sequence[str], ngram: tuple[int, ...] = (2, 3), min_df: int = 2) -> TfidfMatrix:
     """TF-IDF of character n-grams for `texts`.
 
-    Rows are normalised over all their n-grams; those in fewer than `min_df` texts are then
-    dropped from storage (they cannot make two rows similar), which leaves cosines unchanged.
+    N-grams are hashed into 2**22 features (no vocabulary to build; collisions are rare below a
+    few million distinct n-grams and only blur similarity slightly). Rows are normalised over all
+    their n-grams; those in fewer than `min_df` texts are then dropped from storage (they cannot
+    make two rows similar), which leaves cosines unchanged.
 
     >>> X = fit_tfidf(["开展新型学徒制培训", "全面推行企业新型学徒制", "建设公共实训基地"])
     >>> round(float(cosine(X, 0, 1)), 2), float(cosine(X, 0, 2))
@@ -109,23 +115,21 @@ def fit_tfidf(texts: Sequence[str], ngram: tuple[int, ...] = (2, 3), min_df: int
     joined = "\x00".join(texts)
     c = _codes(joined)
     grams, pos = _grams(c, ngram)
-    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
-    rows = np.searchsorted(starts, pos, side="right") - 1
-    vocab, cols = np.unique(grams, return_inverse=True)
-    key, tf = np.unique(rows.astype(np.int64) * len(vocab) + cols, return_counts=True)
-    r, col = key // len(vocab), key % len(vocab)
-    df = np.bincount(col, minlength=len(vocab))
-    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
-    w = (1.0 + np.log(tf)) * idf[col]
+    row_of_char = np.repeat(np.arange(n, dtype=np.int64), [len(t) + 1 for t in texts])
+    rows = row_of_char[pos]
+    cols = ((grams.astype(np.uint64) * _GOLDEN) >> np.uint64(64 - _BITS)).astype(np.int64)
+    key, tf = np.unique((rows << _BITS) | cols, return_counts=True)
+    r, col = key >> _BITS, key & ((1 << _BITS) - 1)
+    df = np.bincount(col, minlength=1 << _BITS)
+    idf = np.log((1.0 + n) / (1.0 + df[col])) + 1.0
+    w = (1.0 + np.log(tf)) * idf
     norm = np.sqrt(np.bincount(r, weights=w * w, minlength=n))
     w = w / np.where(norm[r] > 0, norm[r], 1.0)
     # rare n-grams cannot pair two rows: drop them after normalising, so cosines stay exact
     keep = df[col] >= min_df
     r, col, w = r[keep], col[keep], w[keep]
-    used = np.unique(col)
-    col = np.searchsorted(used, col)
     indptr = np.r_[0, np.cumsum(np.bincount(r, minlength=n))].astype(np.int64)
-    return TfidfMatrix(indptr, col.astype(np.int64), w.astype(np.float32), len(used))
+    return TfidfMatrix(indptr, col.astype(np.int64), w.astype(np.float32), 1 << _BITS)
 
 
 def cosine(X: TfidfMatrix, i: int, j: int) -> float:
@@ -185,8 +189,14 @@ def align_measures(notices: Sequence[Any], *, regions: Sequence[str] | None = No
         pairs = notice_neighbours(X, groups, neighbours)
     blocks: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     tmats: dict[int, np.ndarray] = {}
+    topic_ids = {t: i for i, t in enumerate(tx.ids)}
     rows: list[tuple] = []
+    last_g = -1
     for g, h in pairs:
+        if g != last_g:          # pairs come sorted with g < h: notices before g are done with
+            blocks = {x: v for x, v in blocks.items() if x >= g}
+            tmats = {x: v for x, v in tmats.items() if x >= g}
+            last_g = g
         (a0, a1), (b0, b1) = groups[g], groups[h]
         if a1 == a0 or b1 == b0:
             continue
@@ -199,18 +209,15 @@ def align_measures(notices: Sequence[Any], *, regions: Sequence[str] | None = No
         cos = ma[:, ia] @ mb[:, ib].T if len(ia) else np.zeros((a1 - a0, b1 - b0), dtype=np.float32)
         for x in (g, h):
             if x not in tmats:
-                tmats[x] = _topic_matrix(notices[x], topics, tx)
+                tmats[x] = _topic_matrix(notices[x], topics, tx, topic_ids)
         rows.extend(_match(notices[g], notices[h], regions[g], regions[h], cos, topics, tx, min_score, min_cosine,
                            tmats[g], tmats[h]))
-        if len(blocks) > 256:        # keep memory bounded on big corpora: pairs come sorted by g
-            blocks = {x: v for x, v in blocks.items() if x >= g}
-            tmats = {x: v for x, v in tmats.items() if x >= g}
+
     return pd.DataFrame(rows, columns=ALIGN_COLUMNS)
 
 
-def _topic_matrix(notice: Any, topics: dict, tx: Taxonomy) -> np.ndarray:
+def _topic_matrix(notice: Any, topics: dict, tx: Taxonomy, ids: dict[str, int]) -> np.ndarray:
     """Measures × topics, 1 where a measure has the topic (the fallback topic left out)."""
-    ids = {t: i for i, t in enumerate(tx.ids)}
     m = np.zeros((len(notice.measures), len(ids)), dtype=np.float32)
     for r, ms in enumerate(notice.measures):
         for t in topics[notice.id][ms.id]:

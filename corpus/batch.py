@@ -36,7 +36,7 @@ from extractor.model import SCHEMA_VERSION
 from extractor.readers import DEFAULT_LIMITS, EXTENSIONS, Limits
 
 from . import manifest as mf
-from .engines import ENGINES, Result, Task, hash_file, process_context, run_dask, run_local
+from .engines import ENGINES, Result, Task, hash_file, run_dask, run_local
 from .store import atomic_write, build_tables, fsync_dir, remove_stale_temps
 
 
@@ -283,7 +283,7 @@ def _run(conn, in_dir: Path, out: Path, *, engine, jobs, scheduler, timeout, ret
                 rep.failed += not res.ok
                 bar.advance(res.ok)
         fsync_dir(out / "notices")
-    rep.removed += _prune(conn, out)
+    _prune(conn, out)
     t2 = time.perf_counter()
     rep.convert_s = t2 - t1
     failed = mf.failed_rows(conn)
@@ -296,7 +296,7 @@ def _run(conn, in_dir: Path, out: Path, *, engine, jobs, scheduler, timeout, ret
                   "message": r.message, "size": r.size, "version": r.version, "seconds": r.seconds}
                  for r in sorted(mf.all_rows(conn).values(), key=lambda r: r.path)]
         errors = [{"path": r.path, "stage": r.stage, "message": r.message, "sha256": r.sha256} for r in failed]
-        _tables(out, files, errors, jobs)
+        build_tables(out, files, errors)
         mf.set_meta(conn, "tables_generation", str(gen))
         rep.tables_built = True
     rep.notices = len(mf.live_notice_ids(conn))
@@ -349,17 +349,6 @@ class Progress:
             self._bar.stop()
         elif exc[0] is None and self.done:
             print(self.line(), file=self.file, flush=True)
-
-
-def _tables(out: Path, files: list[dict], errors: list[dict], jobs: int | None) -> None:
-    jobs = jobs or os.cpu_count() or 1
-    if jobs == 1:
-        build_tables(out, files, errors)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=process_context()) as pool:
-        build_tables(out, files, errors, pool=pool)
 
 
 def summary(rep: BatchReport, out: Path) -> str:

@@ -226,6 +226,8 @@ def _incentive_bars(cmp: Comparison, max_bars: int = 120) -> str:
     items = []
     for _, r in df.head(max_bars).iterrows():
         bits = [r["label"]] + [str(r[k]) for k in ("level", "per") if isinstance(r[k], str) and r[k]]
+        if isinstance(r["incentive"], str) and r["incentive"]:
+            bits.append(r["incentive"][-8:])
         tip = f'{r["label"]} {r["amount_text"]}: {r["evidence"]}'
         items.append((r["topic"], " ".join(bits), float(r["value"]), col.get(r["label"], 0), tip))
     return _legend(cmp, list(dict.fromkeys(df["label"]))) + bars_svg(items, log=True, unit="元")
@@ -309,7 +311,7 @@ def report_html(cmp: Comparison, *, title: str = "政策比较报告", max_rows:
                                    ["label", "region", "title", "date", "doc_number", "n_measures", "n_amounts",
                                     "n_targets"],
                                    ["地区", "地区(原始)", "标题", "日期", "文号", "措施数", "金额数", "目标数"], max_rows, None)),
-        ("coverage", "主题覆盖", '<p class="note">每格为该文件中涉及该主题的措施数。</p>' + heatmap_svg(cov) + more),
+        ("coverage", "主题覆盖", '<p class="note">每格为该文件中涉及该主题的措施数。</p>' + '<div style="overflow-x:auto">' + heatmap_svg(cov) + "</div>" + more),
         ("incentives", "激励金额", _incentive_bars(cmp) + "<h3>明细</h3>" + _table(
             cmp.incentives, "t-incentives",
             ["label", "topic", "value", "bound", "per", "level", "recipient", "incentive", "amount_text",

@@ -94,7 +94,7 @@ def reuse_view(text: str, doc_id: str = "", k: int = 8) -> ReuseView:
     >>> "".join(map(chr, reuse_view("職業技能培訓２０２５", k=4).chars))
     '职业技能培训2025'
     """
-    folded = to_simplified_aligned(text) if looks_traditional(text[:4000]) else text
+    folded = to_simplified_aligned(text) if looks_traditional(text[:1500]) else text
     codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
     full = (codes >= 0xFF01) & (codes <= 0xFF5E)
     codes = np.where(full, codes - 0xFEE0, codes)
@@ -128,7 +128,8 @@ def find_reuse(docs: Iterable[Any] | Mapping[str, str], *, k: int = 8, min_len: 
                views: Mapping[str, ReuseView] | None = None) -> list[Reuse]:
     """Passages shared between any two of `docs` (notices, ``(id, text)`` pairs, or a dict id → text).
 
-    `max_df` defaults to max(20, 5% of the documents). `views` may pass precomputed
+    `max_df` defaults to max(20, 5% of the documents), `min_shared` to half the shingles of a
+    `min_len` passage. `views` may pass precomputed
     `reuse_view`s by id.
 
     >>> a = "一、目标。" + "各级政府要把人力资源开发利用特别是职业技能培训作为重要任务,切实履行抓职业技能培训职责,结合实际抓好贯彻落实。" + "二、其他。"
@@ -143,7 +144,7 @@ def find_reuse(docs: Iterable[Any] | Mapping[str, str], *, k: int = 8, min_len: 
     if max_df is None:
         max_df = max(20, int(0.05 * len(vs)))
     if min_shared is None:
-        min_shared = max(2, (min_len - k + 1) // 4)
+        min_shared = max(2, (min_len - k + 1) // 2)
     uniq = [v.unique_hashes for v in vs]
     out: list[Reuse] = []
     for i, j in _candidate_pairs(uniq, max_df, min_shared):
@@ -281,6 +282,13 @@ def _pair(va: ReuseView, vb: ReuseView, ua: np.ndarray, ub: np.ndarray, min_len:
           min_similarity: float) -> list[Reuse]:
     k = va.k
     pa, pb = _seeds(va, vb, ua, ub)
+    # a passage of min_len characters has seeds close together; scattered shared shingles
+    # (common phrases around the same keywords) cannot make one, so they are dropped up front
+    if len(pa):
+        sa = np.sort(pa)
+        dense = (np.searchsorted(sa, pa + min_len, "right") - np.searchsorted(sa, pa - min_len, "left")) \
+            >= max(2, min_len // (2 * k))
+        pa, pb = pa[dense], pb[dense]
     runs = [_Group(r) for r in _runs(pa, pb, k)]
     # exact runs → chains across small edits → chains joined across two edits close together
     groups = _link(_link(runs, max_gap, k, None), 3 * max_gap, k, min_similarity)

@@ -223,27 +223,22 @@ def notice_paths(out: Path) -> list[Path]:
     return sorted((Path(out) / "notices").glob("*.json"))
 
 
-def rows_of_files(paths: list[str]) -> dict[str, list[dict]]:
-    """The table rows of some notice JSON files, in order (the unit of work of a parallel rebuild)."""
+def _row_chunks(out: Path, chunk: int) -> Iterator[dict[str, list[dict]]]:
     acc: dict[str, list[dict]] = {t: [] for t in TABLES}
-    for p in paths:
-        for t, rows in notice_rows(json.loads(Path(p).read_text(encoding="utf-8"))).items():
+    for i, p in enumerate(notice_paths(out), 1):
+        for t, rows in notice_rows(json.loads(p.read_text(encoding="utf-8"))).items():
             acc[t].extend(rows)
-    return acc
+        if i % chunk == 0:
+            yield acc
+            acc = {t: [] for t in TABLES}
+    yield acc
 
 
-def _row_chunks(out: Path, chunk: int, pool) -> Iterator[dict[str, list[dict]]]:
-    paths = [str(p) for p in notice_paths(out)]
-    chunks = [paths[i:i + chunk] for i in range(0, len(paths), chunk)]
-    return pool.map(rows_of_files, chunks) if pool else map(rows_of_files, chunks)
-
-
-def build_tables(out: Path, files: list[dict], errors: list[dict], chunk: int = 50, pool=None) -> dict[str, int]:
+def build_tables(out: Path, files: list[dict], errors: list[dict], chunk: int = 100) -> dict[str, int]:
     """(Re)build every table from the notice JSON files (plus the `files`/`errors` rows given); row counts.
 
     Writes `OUT/tables/*.parquet|csv`, `OUT/errors.csv` and `OUT/corpus.duckdb`, each atomically.
-    `pool` (a concurrent.futures executor) parses the JSON files in parallel, `chunk` files a task;
-    rows are written in notice-id order either way, so the tables are the same.
+    Rows are written in notice-id order, `chunk` notices at a time, so memory does not grow with the corpus.
     """
     out = Path(out)
     folder = out / "tables"
@@ -251,7 +246,7 @@ def build_tables(out: Path, files: list[dict], errors: list[dict], chunk: int = 
     remove_stale_temps(folder)
     writers = {t: _TableWriter(folder, t) for t in TABLES + EXTRA_TABLES}
     try:
-        for acc in _row_chunks(out, chunk, pool):
+        for acc in _row_chunks(out, chunk):
             for t in TABLES:
                 writers[t].write(acc[t])
         writers["files"].write(files)
@@ -298,5 +293,5 @@ def load_tables(out: Path) -> dict:
 
 __all__ = ["COLUMNS", "DB_NAME", "EXTRA_TABLES", "TABLES", "atomic_write", "build_tables", "commit_file",
            "fsync_dir", "iter_notice_dicts", "load_tables", "notice_paths", "notice_rows", "remove_stale_temps",
-           "rows_of_files", "schema",
+           "schema",
            "tmp_path"]

@@ -77,6 +77,7 @@ class Taxonomy:
     _word: Mapping[str, tuple[str, float]] = field(repr=False, compare=False, default_factory=lambda: MappingProxyType({}))
     _keyword_re: Any = field(repr=False, compare=False, default=None)
     _patterns: tuple = field(repr=False, compare=False, default=())
+    _hits: dict = field(repr=False, compare=False, default_factory=dict)
 
     def topic(self, topic_id: str) -> Topic:
         """The topic with this id; KeyError names the valid ids."""
@@ -130,7 +131,31 @@ def _read(name: str, path: str | Path | None) -> dict:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """A regex matching any of `words`, the longest one at a position first.
+
+    Built as a trie ("技能大师工作室|技能大师" → "技能大师(?:工作室)?") so that matching costs one
+    pass over the text rather than one try per word.
+
+    >>> re.findall(_alternation(["工作室", "技能大师工作室", "技能大师", "技能"]), "技能大师工作室与技能")
+    ['技能大师工作室', '技能']
+    """
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    alts = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" in node:                  # a word may end here: the longer match is tried first (greedy ?)
+        return "(?:" + body + ")?"
+    return body
 
 
 @lru_cache(maxsize=8)
@@ -248,6 +273,9 @@ def find_topic_hits(text: str, taxonomy: Taxonomy | None = None) -> list[TopicHi
     [('apprenticeship', '企业新型学徒')]
     """
     tx = taxonomy or load_taxonomy()
+    cached = tx._hits.get(text)
+    if cached is not None:
+        return list(cached)
     compact, pos = _compact(text, 0, len(text))
     out: list[TopicHit] = []
     if tx._keyword_re is not None:
@@ -260,6 +288,9 @@ def find_topic_hits(text: str, taxonomy: Taxonomy | None = None) -> list[TopicHi
         for m in rx.finditer(compact):
             out.append(TopicHit(tid, m.group(), (pos[m.start()], pos[m.end() - 1] + 1), w))
     out.sort(key=lambda h: h.span)
+    if len(tx._hits) > 100_000:      # a bounded memo: titles and sentences recur across notices
+        tx._hits.clear()
+    tx._hits[text] = tuple(out)
     return out
 
 
@@ -321,12 +352,13 @@ def assign_topics(title: str, text: str = "", taxonomy: Taxonomy | None = None) 
     ('training', 'organisation')
     """
     tx = taxonomy or load_taxonomy()
-    score = _sum([(h, 2.0) for h in find_topic_hits(title, tx)] + [(h, 1.0) for h in find_topic_hits(text, tx)])
+    title_hits = find_topic_hits(title, tx)
+    score = _sum([(h, 2.0) for h in title_hits] + [(h, 1.0) for h in find_topic_hits(text, tx)])
     picked = _pick(score, tx, tx.min_score)
     if picked and tx.is_generic(picked[0]):
         return picked
     # a domain topic leads; a generic topic the title names is kept after it (强化组织领导 → 组织领导)
-    title_generic = _pick({t: s for t, s in _sum((h, 2.0) for h in find_topic_hits(title, tx)).items()
+    title_generic = _pick({t: s for t, s in _sum((h, 2.0) for h in title_hits).items()
                            if tx.is_generic(t)}, tx, tx.min_score)
     return (picked + tuple(t for t in title_generic if t not in picked)) or (tx.fallback,)
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -206,11 +207,27 @@ def parse_date(s: str) -> str | None:
     return _iso(y, int(mo) if mo else None, int(dd) if dd else None)
 
 
-def _enclosed(text: str, pos: int) -> bool:
-    """True inside 《…》 (a title) on the same line."""
-    ls = text.rfind("\n", 0, pos) + 1
-    seg = text[ls:pos]
-    return seg.count("《") > seg.count("》")
+class _Marks:
+    """Positions of title brackets, clause ends and line breaks in one text, so that each question
+    about a candidate costs a binary search, not a scan of its line (one line may be megabytes)."""
+
+    def __init__(self, text: str):
+        self.opens = [m.start() for m in re.finditer("《", text)]
+        self.closes = [m.start() for m in re.finditer("》", text)]
+        self.lines = [m.start() for m in re.finditer("\n", text)]
+        self.clauses = [m.start() for m in re.finditer("[,;。\n]", text)]
+
+    def enclosed(self, pos: int) -> bool:
+        """True inside 《…》 (a title) on the same line."""
+        i = bisect_left(self.lines, pos)
+        ls = self.lines[i - 1] + 1 if i else 0
+        return (bisect_left(self.opens, pos) - bisect_left(self.opens, ls)
+                > bisect_left(self.closes, pos) - bisect_left(self.closes, ls))
+
+    def clause_start(self, pos: int) -> int:
+        """Where the clause holding `pos` starts (after the last , ; 。 or line break before it)."""
+        i = bisect_left(self.clauses, pos)
+        return self.clauses[i - 1] + 1 if i else 0
 
 
 def _paren_title(text: str, s: int, e: int) -> bool:
@@ -237,13 +254,6 @@ def _anchored(pattern: re.Pattern, t: str, years: list[int], back: int = 0, firs
                 done = m.end() - 1
                 yield m
                 break
-
-
-def _clause_start(text: str, pos: int) -> int:
-    i = pos - 1
-    while i >= 0 and text[i] not in ",;。\n":
-        i -= 1
-    return i + 1
 
 
 def extract_deadlines(text: str) -> list[Deadline]:
@@ -292,9 +302,9 @@ def extract_deadlines(text: str) -> list[Deadline]:
         for m in p.bare_year_end.finditer(t):
             if m.start() > 0 and t[m.start() - 1] in cues.bare_year_end_blockers:
                 continue
-            before = [y for y in years if y < m.start()]
-            if before:
-                cands.append((m.start(), m.end(), _iso(int(t[before[-1]:before[-1] + 4])), "deadline"))
+            k = bisect_left(years, m.start())              # the nearest year written before it
+            if k:
+                cands.append((m.start(), m.end(), _iso(int(t[years[k - 1]:years[k - 1] + 4])), "deadline"))
     for m in _anchored(p.dating, t, years):
         s = m.start()
         k = s
@@ -314,10 +324,11 @@ def extract_deadlines(text: str) -> list[Deadline]:
     out: list[Deadline] = []
     last_end = -1
     seen_validity: set[str] = set()
+    marks = _Marks(t)
     for s, e, d, kind in cands:
-        if s < last_end or _enclosed(t, s):
+        if s < last_end or marks.enclosed(s):
             continue
-        if kind != "validity" and "有效期" in t[_clause_start(t, s):s]:
+        if kind != "validity" and "有效期" in t[marks.clause_start(s):s]:
             kind = "validity"
         if kind == "validity":
             if d in seen_validity:

@@ -213,9 +213,19 @@ def _break_run_on(chars: list[str], idx: list[int]) -> None:
             if len(hits) >= 3:
                 inserts.extend(pos + h for h in hits)
         pos += len(line) + 1
-    for at in reversed(inserts):
-        chars.insert(at, "\n")
-        idx.insert(at, idx[at])
+    if not inserts:
+        return
+    new_chars: list[str] = []
+    new_idx: list[int] = []
+    prev = 0
+    for at in inserts:                   # ascending; one pass (list.insert per break is quadratic)
+        new_chars += chars[prev:at]
+        new_idx += idx[prev:at]
+        new_chars.append("\n")
+        new_idx.append(idx[at])
+        prev = at
+    chars[:] = new_chars + chars[prev:]
+    idx[:] = new_idx + idx[prev:]
 
 
 def _is_wrap(prev: str, nxt: str) -> bool:

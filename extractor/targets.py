@@ -202,9 +202,8 @@ def _masked_spans(t: str) -> list[tuple[int, int]]:
             s = t.find(op, i)
             if s < 0:
                 break
-            e = t.find(cl, s + len(op))
-            nl = t.find("\n", s)
-            if e < 0 or (0 <= nl < e) or e - s > 60:
+            e = t.find(cl, s + len(op), s + 60 + len(cl))      # further than 60 is no name: never scan on
+            if e < 0 or t.find("\n", s, e) >= 0:
                 i = s + len(op)
                 continue
             if op == '"' and not (s > 0 and "\u4e00" <= t[s - 1] <= "\u9fff"):
@@ -396,29 +395,40 @@ def _year_resolver(t: str, context_year: int | None, b: _Bounds):
 
     cache: dict[int, int | None] = {}
 
+    para_first: list[int] = []        # for each sentence, the first sentence of its paragraph
+    for k, (s, _) in enumerate(sents):
+        para_first.append(k if k == 0 or t[s - 1] == "\n" else para_first[k - 1])
+
     def sentence_year(k: int) -> int | None:
-        """The year every later number of sentence k may inherit from the sentences before it."""
-        if k in cache:
-            return cache[k]
-        s, e = sents[k]
-        y = None
-        body = t[s:e].lstrip()
-        if k > 0 and t[s - 1] != "\n" and body.startswith("其中"):
-            ps, pe = sents[k - 1]
-            y = last_year_before(ps, pe) or sentence_year(k - 1)
-        elif k > 0 and t[s - 1] != "\n":
-            # a paragraph that opens (after a short heading sentence such as "——规模素质持续提升。")
-            # with a time limit gives its year to the sentences after that one
-            first = k
-            while first > 0 and t[sents[first][0] - 1] != "\n":
-                first -= 1
-            fs, fe = sents[first]
-            if first < k and fe - fs <= _HEADING_MAX and not re.search(r"\d", t[fs:fe]):
-                first += 1
-            if first < k:
-                y = opening_year(*sents[first])
-        cache[k] = y
-        return y
+        """The year every later number of sentence k may inherit from the sentences before it.
+
+        Iterative: a run of thousands of "其中…" sentences each inheriting from the one before must
+        not recurse that deep."""
+        chain = []                    # "其中" sentences that take whatever sentence k ends up with
+        while k not in cache:
+            s, e = sents[k]
+            y = None
+            body = t[s:e].lstrip()
+            if k > 0 and t[s - 1] != "\n" and body.startswith("其中"):
+                ps, pe = sents[k - 1]
+                y = last_year_before(ps, pe)
+                if y is None:
+                    chain.append(k)
+                    k -= 1
+                    continue
+            elif k > 0 and t[s - 1] != "\n":
+                # a paragraph that opens (after a short heading sentence such as "——规模素质持续提升。")
+                # with a time limit gives its year to the sentences after that one
+                first = para_first[k]
+                fs, fe = sents[first]
+                if first < k and fe - fs <= _HEADING_MAX and not re.search(r"\d", t[fs:fe]):
+                    first += 1
+                if first < k:
+                    y = opening_year(*sents[first])
+            cache[k] = y
+        for j in chain:
+            cache[j] = cache[k]
+        return cache[k]
 
     def resolve(pos: int) -> int | None:
         cs, _ = b.clause(pos)

@@ -115,7 +115,7 @@ def test_manifest_records_and_bumps_generation(tmp_path):
 @pytest.mark.parametrize("bad", ["nonsense", ""], ids=["unknown-engine", "empty-engine"])
 def test_unknown_engine_names_the_choices(tmp_path, bad):
     from corpus.batch import run_batch
-    from tests.test_batch import make_corpus
+    from .test_batch import make_corpus
 
     make_corpus(tmp_path / "in", 1)
     with pytest.raises(ValueError, match="local, dask"):

@@ -35,7 +35,8 @@ def register(sub) -> None:
     p.add_argument("-o", "--output", required=True, help="corpus folder to write (created if missing)")
     p.add_argument("-j", "--jobs", type=int, default=_jobs(), help="worker processes (default: all cores)")
     p.add_argument("--timeout", type=float, default=120.0,
-                   help="seconds one file may take before it is stopped and reported (default 120; 0: no limit)")
+                   help="seconds one file may take before it is stopped and reported "
+                        "(local engine; default 120; 0: no limit)")
     p.add_argument("--retry-failed", action="store_true", help="convert again only the files that failed before")
     p.add_argument("--no-text", action="store_true", help="leave the notice text out of the JSON")
     p.add_argument("--max-tasks-per-child", type=int, default=500,
@@ -126,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         cli.COMMAND_MODULES = tuple(cli.COMMAND_MODULES) + ("cmd_batch",)
     return cli.main(argv)
 
+
+__all__ = ["cmd_batch", "cmd_query", "main", "register"]
 
 if __name__ == "__main__":
     sys.exit(main())

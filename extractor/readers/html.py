@@ -1,8 +1,9 @@
 """Notices saved from government web pages (.html/.htm/.shtml, or HTML saved as .txt).
 
 Covered: decoding (BOM, the page's declared charset — GB2312/GBK read as GB18030 — else the .txt
-heuristics); a cheap regex pass before parsing that removes scripts, styles, comments, `data:` URIs
-and huge attribute values (a 50 MB inline blob costs one linear scan, not a parse); the metadata
+heuristics); a cheap linear pass before parsing that removes scripts, styles, comments (an unclosed
+one runs to the end of the page), HTML5 void tags libxml2 would nest the page in (<embed>, <source>
+…), `data:` URIs and huge attribute values (a 50 MB inline blob costs one scan, not a parse); the metadata
 table gov sites print above the body (索引号/发文机关/文号/成文日期 …) kept as "label value" lines;
 the title (the page's `h1` or *title* element when the body does not repeat it); the body — the
 largest text container among the usual CMS ids/classes (`zoom`, `UCAP-CONTENT`, `content`,
@@ -18,17 +19,21 @@ pagination across several pages of one notice, images of text.
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 
 from .base import Limits, RawDocument, TextBuilder
 from .txt import decode_bytes
 
 _STRIP = [
-    (re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.S | re.I), " "),
-    (re.compile(r"<!--.*?-->", re.S), " "),
     (re.compile(r"""(["'(=\s])data:[^"')\s>]{64,}"""), r"\1data:"),
     (re.compile(r'''=\s*("[^"]{2048,}"|'[^']{2048,}')'''), '=""'),
 ]
+# what is cut before parsing: raw-text elements up to their end tag, comments, and HTML5 void elements
+# libxml2 does not know (it would nest the rest of the page inside an <embed>)
+_CUT_START = re.compile(r"<(?:(script|style|noscript|template)|(embed|source|track|wbr|keygen|/embed)|(!--))"
+                        r"(?(3)|(?=[\s>/]))", re.I)
+_END_TAG = {t: re.compile(f"</{t}", re.I) for t in ("script", "style", "noscript", "template")}
 _DROP_TAGS = ["script", "style", "noscript", "template", "iframe", "frame", "nav", "header", "footer", "form",
               "button", "select", "input", "textarea", "svg", "canvas", "object", "embed", "head", "map"]
 _CHROME_ATTR = re.compile(r"nav|menu|share|breadcrumb|crumb|footer|toolbar|sidebar|fontsize|dqwz|weizhi|location|"
@@ -67,12 +72,40 @@ def decode_html(data: bytes, path: object = None) -> tuple[str, str]:
     return decode_bytes(data, path)
 
 
+def _cut(markup: str) -> str:
+    """Drop scripts, styles, comments and unknown void tags in one linear pass (an unclosed one runs to
+    the end, as in a browser); a regex with ``.*?`` would rescan the page once per unclosed opener."""
+    out, pos = [], 0
+    while True:
+        m = _CUT_START.search(markup, pos)
+        if not m:
+            out.append(markup[pos:])
+            break
+        out.append(markup[pos:m.start()])
+        out.append(" ")
+        if m.group(1):                                    # raw text: up to its end tag
+            close = _END_TAG[m.group(1).lower()].search(markup, m.end())
+            end = markup.find(">", close.end()) if close else -1
+        elif m.group(2):                                  # a void tag: up to its '>'
+            end = markup.find(">", m.end())
+        else:                                             # a comment
+            end = markup.find("-->", m.end())
+            end = end + 2 if end >= 0 else -1
+        if end < 0:
+            break
+        pos = end + 1
+    return "".join(out)
+
+
 def prestrip(markup: str) -> str:
     """Remove what is never text before parsing.
 
     >>> prestrip('<p>通知</p><script>var x = 1;</script><img src="data:' + 'A' * 100 + '">')
     '<p>通知</p> <img src="data:">'
+    >>> prestrip('<div><embed src="a.swf"><p>正文</p><!-- 注释 --><script>x' + '<script>x' * 3)
+    '<div> <p>正文</p>  '
     """
+    markup = _cut(markup)
     for pattern, repl in _STRIP:
         markup = pattern.sub(repl, markup)
     return markup
@@ -123,10 +156,19 @@ def _is_chrome_element(el) -> bool:
 
 
 def _drop_chrome(root) -> None:
-    """Remove small elements whose id/class names page chrome (never `root` itself)."""
-    for el in root.find_all(True):
-        if not el.decomposed and el is not root and _is_chrome_element(el) and _text_len(el) < 400:
+    """Remove small elements whose id/class names page chrome (never `root` itself).
+
+    Walks the tree itself rather than testing `Tag.decomposed` on a `find_all` list: that property
+    searches the element's whole subtree when the flag is unset, quadratic on deeply nested pages."""
+    from bs4 import Tag
+
+    stack = [c for c in reversed(root.contents) if isinstance(c, Tag)]
+    while stack:
+        el = stack.pop()
+        if _is_chrome_element(el) and _text_len(el) < 400:
             el.decompose()
+            continue
+        stack.extend(c for c in reversed(el.contents) if isinstance(c, Tag))
 
 
 def _is_data_table(tbl) -> bool:
@@ -270,12 +312,14 @@ def _title(soup, main) -> str | None:
 
 def read_html(path: Path, limits: Limits) -> RawDocument:
     """Read a saved government web page (see the module docstring)."""
-    from bs4 import BeautifulSoup
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
     with open(path, "rb") as fh:
         data = fh.read(limits.max_bytes)
     markup, encoding = decode_html(data, path)
-    soup = BeautifulSoup(prestrip(markup), "lxml")
+    with warnings.catch_warnings():      # an XHTML page is parsed as HTML on purpose (entities stay unresolved)
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(prestrip(markup), "lxml")
     for el in soup.find_all(_DROP_TAGS):
         el.decompose()
     tb = TextBuilder()

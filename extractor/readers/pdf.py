@@ -12,22 +12,38 @@ spaces inside Chinese text anyway). On the fixtures pypdfium2 is 10-20x faster; 
 agreement and `benchmarks/bench_pdf_readers.py` times both.
 
 Errors: password-protected → `EncryptedDocument`; pages but no characters → `NoTextLayer`
-(scanned: OCR is needed); more pages than `limits.max_pages` → `LimitExceeded`; anything the
-libraries cannot parse → `CorruptDocument`. Pages without text in an otherwise readable file are
-reported in `RawDocument.warnings`.
+(scanned: OCR is needed); more pages than `limits.max_pages` → `LimitExceeded` (checked from the
+page count, before any page is read); more characters than `limits.max_chars` → `LimitExceeded` as
+soon as a page's character count (from pdfium, before the characters are copied into Python) takes
+the total over; anything the libraries cannot parse → `CorruptDocument`. Pages without text in an
+otherwise readable file are reported in `RawDocument.warnings`, as are pages whose content streams
+inflate to more than `PLUMBER_MAX_CONTENT` bytes: those skip pdfplumber (pdfminer inflates a stream
+whole, so a 1 MB stream of 1 GB of spaces would take minutes and gigabytes) and are read by pdfium,
+which bounds its own decoding.
+
+Before any page is loaded, `check_stream_bombs` refuses a file whose Flate streams (images aside)
+inflate to more than `limits.max_unzipped_bytes` (a PDF bomb: pdfium inflates a content stream whole).
+
+Limitation: a page drawing millions of glyphs costs pdfium time and memory while it loads the page,
+before any count is known (6 million glyphs: about 70 s and 3.4 GB); the batch's per-file time
+limit and a memory cap bound that.
 
 Not covered: OCR, tables drawn without ruling lines (their cells read as text lines), form fields,
 annotations, multi-column layouts, rotated pages.
 """
 from __future__ import annotations
 
+import mmap
+import re
+import zlib
 from pathlib import Path
 
 from ..errors import CorruptDocument, EncryptedDocument, LimitExceeded, NoTextLayer, ZhengceError
-from ._pdflayout import Char, Page, TableItem, assemble, build_lines, drop_running_lines, join_text
+from ._pdflayout import Char, Line, Page, TableItem, assemble, build_lines, drop_running_lines, join_text
 from .base import Limits, RawDocument, TextBuilder
 
 ENGINES = ("auto", "pdfium", "pdfplumber")
+PLUMBER_MAX_CONTENT = 8 * 1024 * 1024     # a page whose content streams inflate to more skips pdfplumber
 
 
 def _short(e: BaseException) -> str:
@@ -48,13 +64,39 @@ def _open_pdfium(path: Path):
         raise CorruptDocument(path, f"not a readable PDF (truncated or damaged; {_short(e)})") from None
 
 
-def pdfium_chars(page) -> list[Char]:
-    """All characters of a pypdfium2 page with loose boxes, top-down (the coordinates pdfplumber uses)."""
+class _TooMuchText(Exception):
+    """A page holds more characters than the budget left (`pdfium_chars`, `_page_char_count`)."""
+
+    def __init__(self, count: int):
+        super().__init__(count)
+        self.count = count
+
+
+def _page_char_count(page, budget: int | None) -> int:
+    """The number of characters pdfium finds on a page; `_TooMuchText` when over `budget`."""
+    import pypdfium2.raw as c
+
+    textpage = page.get_textpage()
+    try:
+        n = c.FPDFText_CountChars(textpage.raw)
+    finally:
+        textpage.close()
+    if budget is not None and n > budget:
+        raise _TooMuchText(n)
+    return n
+
+
+def pdfium_chars(page, budget: int | None = None) -> list[Char]:
+    """All characters of a pypdfium2 page with loose boxes, top-down (the coordinates pdfplumber uses).
+
+    More than `budget` characters raise `_TooMuchText` before any is read into Python."""
     import pypdfium2.raw as c
 
     textpage = page.get_textpage()
     try:
         tp = textpage.raw
+        if budget is not None and c.FPDFText_CountChars(tp) > budget:
+            raise _TooMuchText(c.FPDFText_CountChars(tp))
         left, _, _, top = page.get_bbox()
         rect, chars, high = c.FS_RECTF(), [], 0
         for i in range(c.FPDFText_CountChars(tp)):
@@ -156,35 +198,112 @@ def _plumber_page(ppage, height: float, width: float) -> Page | None:
     return Page(width, height, items)
 
 
+def _inflated_size(ppage, cap: int) -> int:
+    """Bytes a pdfplumber page's content streams decode to, counted up to `cap` + 1 (never all inflated
+    at once: pdfminer would hold a 1 MB stream's gigabytes of spaces in memory). Streams whose first
+    filter is not FlateDecode count their stored size."""
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, resolve1
+
+    total = 0
+    for ref in ppage.page_obj.contents:
+        st = resolve1(ref)
+        raw = st.get_rawdata() if hasattr(st, "get_rawdata") else None
+        if raw is None:
+            continue
+        filters = st.get_filters()
+        if filters and filters[0][0] in LITERALS_FLATE_DECODE and not st.decipher:
+            d = zlib.decompressobj()
+            try:
+                total += len(d.decompress(raw, cap - total + 1))
+            except zlib.error:
+                total += len(raw)
+        else:
+            total += len(raw)
+        if total > cap:
+            break
+    return total
+
+
+_STREAM_START = re.compile(rb">>\s*stream\r?\n")
+
+
+def check_stream_bombs(path: Path, limits: Limits) -> None:
+    """Refuse a PDF whose Flate streams (images aside) inflate to more than `limits.max_unzipped_bytes`.
+
+    pdfium inflates a page's content stream whole when it loads the page: a 1 MB stream of 1 GiB of
+    spaces costs 2 GB of memory before any other limit can be checked. The streams are found in the
+    raw file (a stream is never inside an object stream) and inflated in 1 MB steps, keeping nothing.
+    Encrypted or damaged streams count their stored size.
+    """
+    budget, total = limits.max_unzipped_bytes, 0
+    with open(path, "rb") as fh:
+        try:
+            data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except ValueError:          # empty file
+            return
+    with data:
+        for m in _STREAM_START.finditer(data):
+            head = data[max(0, m.start() - 2048):m.start()]
+            head = head[head.rfind(b"obj") + 1:]
+            if b"/FlateDecode" not in head or re.search(rb"/Subtype\s*/Image", head):
+                continue
+            end = data.find(b"endstream", m.end())
+            raw = data[m.end():end if end >= 0 else len(data)]
+            d = zlib.decompressobj()
+            try:
+                while raw and total <= budget:
+                    total += len(d.decompress(raw, 1 << 20))
+                    raw = d.unconsumed_tail
+            except zlib.error:
+                total += len(raw)
+            if total > budget:
+                raise LimitExceeded(path, f"PDF streams inflate to over {budget} bytes (a PDF bomb?; "
+                                          f"raise --max-unzipped-bytes)")
+
+
 def extract_pages(path: Path, limits: Limits, engine: str = "auto") -> tuple[list[Page], list[str]]:
     """Read every page into a `Page` of lines and tables; `engine` forces one library (for tests)."""
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     doc = _open_pdfium(path)
     plumber = None
+    chars = 0                       # characters read so far: over limits.max_chars stops the reading
     try:
         n = len(doc)
         if n == 0:
             raise CorruptDocument(path, "PDF has no pages")
         if n > limits.max_pages:
             raise LimitExceeded(path, f"{n} pages, over the limit of {limits.max_pages} (raise --max-pages)")
-        pages, empty = [], []
+        check_stream_bombs(path, limits)
+        pages, empty, big = [], [], []
         for i in range(n):
             page = doc[i]
             width, height = page.get_size()
+            budget = limits.max_chars - chars
             result = None
             if engine == "pdfplumber" or (engine == "auto" and _has_paths(page)):
                 plumber = plumber or _open_plumber(path)
                 ppage = plumber.pages[i]
-                result = _plumber_page(ppage, height, width)
-                if result is None and engine == "pdfplumber":
-                    result = Page(width, height, build_lines(plumber_chars(ppage)))
+                _page_char_count(page, budget)
+                if _inflated_size(ppage, PLUMBER_MAX_CONTENT) > PLUMBER_MAX_CONTENT:
+                    if engine == "pdfplumber":
+                        raise LimitExceeded(path, f"page {i + 1}: content over {PLUMBER_MAX_CONTENT} bytes")
+                    big.append(i + 1)
+                else:
+                    result = _plumber_page(ppage, height, width)
+                    if result is None and engine == "pdfplumber":
+                        result = Page(width, height, build_lines(plumber_chars(ppage)))
             if result is None:
-                result = Page(width, height, build_lines(pdfium_chars(page)))
+                result = Page(width, height, build_lines(pdfium_chars(page, budget)))
+            chars += sum(len(it.text) if isinstance(it, Line) else sum(map(len, map("".join, it.rows)))
+                         for it in result.items)
             if not result.items:
                 empty.append(i + 1)
             pages.append(result)
             page.close()
+    except _TooMuchText as e:
+        raise LimitExceeded(path, f"over {limits.max_chars} characters of text by page {i + 1} "
+                                  f"({e.count} on that page; raise --max-chars)") from None
     except ZhengceError:
         raise
     except Exception as e:  # pdfium/pdfminer raise many types on damaged content streams
@@ -196,6 +315,9 @@ def extract_pages(path: Path, limits: Limits, engine: str = "auto") -> tuple[lis
     if len(empty) == n:
         raise NoTextLayer(path, f"{n} page(s) but no text layer; OCR is needed (scanned PDF?)")
     warnings = [f"pages without text (scanned?): {', '.join(map(str, empty))}"] if empty else []
+    if big:
+        warnings.append(f"pages read without table detection (content over {PLUMBER_MAX_CONTENT} bytes): "
+                        f"{', '.join(map(str, big))}")
     return pages, warnings
 
 

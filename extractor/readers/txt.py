@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import CorruptDocument, EmptyDocument
+from ..errors import CorruptDocument, EmptyDocument, LimitExceeded
 from .base import Limits, RawDocument, TextBuilder
 
 _CJK_COMMON = set(
@@ -120,16 +120,33 @@ def decode_bytes(data: bytes, path: object = None) -> tuple[str, str]:
     return _choose(data, candidates)
 
 
+def _line_score(text: str) -> float:
+    """`_score`, less the share of private-use characters (what GB18030 makes of Big5 bytes)."""
+    pua = sum(1 for c in text if "\ue000" <= c <= "\uf8ff")
+    return _score(text) - pua / max(len(text), 1)
+
+
 def _decode_mixed(data: bytes) -> str:
-    """Line by line, each line in the first encoding that decodes it strictly."""
+    """Line by line: strict UTF-8, else the legacy decoding (GB18030 or Big5) that reads most like Chinese.
+
+    >>> _decode_mixed("一、目标".encode("gb18030") + b"\\n" + "開展職業技能培訓".encode("big5") + b"\\n\\xff")
+    '一、目标\\n開展職業技能培訓\\n\\ufffd'
+    """
     out = []
     for line in data.split(b"\n"):
-        for codec in ("utf-8", "gb18030", "cp950"):
+        try:
+            out.append(line.decode("utf-8"))
+            continue
+        except UnicodeDecodeError:
+            pass
+        found = []
+        for codec in ("gb18030", "cp950"):
             try:
-                out.append(line.decode(codec))
-                break
+                found.append(line.decode(codec))
             except UnicodeDecodeError:
                 continue
+        if found:
+            out.append(max(found, key=_line_score))     # max keeps the first (GB18030) on a tie
         else:
             out.append(line.decode("gb18030", errors="replace"))
     return "\n".join(out)
@@ -137,7 +154,10 @@ def _decode_mixed(data: bytes) -> str:
 
 def read_txt(path: Path, limits: Limits) -> RawDocument:
     """Read a plain-text notice: one paragraph block per line (blank lines kept)."""
-    data = path.read_bytes()[: limits.max_bytes]
+    with open(path, "rb") as fh:
+        data = fh.read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:       # the file grew after `read` checked its size
+        raise LimitExceeded(path, f"file is over the limit of {limits.max_bytes} bytes (raise --max-bytes)")
     text, enc = decode_bytes(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
