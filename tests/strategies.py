@@ -142,11 +142,11 @@ def sentence() -> st.SearchStrategy[str]:
 def repeated(max_chars: int = 60_000) -> st.SearchStrategy[str]:
     """One sentence or line repeated hundreds or thousands of times, with no line breaks or with them:
     what finds recursion and quadratic costs that short notices never reach."""
-    lead = st.sampled_from(["", "其中", "同时", "一是"])
-    unit = st.tuples(lead, st.one_of(phrase().map(lambda p: p + "。"), sentence(), line(), noise(6))).map("".join)
-    last = st.tuples(lead, sentence()).map("".join)
-    return st.tuples(unit, st.sampled_from([2, 30, 300, 1500, 4000]), st.sampled_from(["", "\n"]), last).map(
-        lambda t: (t[0] + t[2]) * max(1, min(t[1], max_chars // max(1, len(t[0]) + 1))) + t[3])
+    lead = st.sampled_from(["", "其中", "同时", "一是"])          # the repeated unit and the last share it
+    body = st.one_of(phrase().map(lambda p: p + "。"), phrase().map(lambda p: p + "，"), sentence(), line(), noise(6))
+    return st.tuples(lead, body, st.sampled_from([2, 30, 300, 1500, 4000]), st.sampled_from(["", "\n"]),
+                     sentence()).map(lambda t: (t[0] + t[1] + t[3]) * max(1, min(t[2], max_chars // (len(t[1]) + 4)))
+                                     + t[0] + t[4])
 
 
 def line() -> st.SearchStrategy[str]:

@@ -196,7 +196,6 @@ def test_batch_survives_the_corpus_under_memory_and_time_caps(corpus, tmp_path):
                           timeout=BATCH_WALL_TIMEOUT)
     elapsed = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
-    print(f"batch: {len(made)} files in {elapsed:.1f} s, exit {proc.returncode}, largest process {peak_mb} MB")
     assert proc.returncode == 1, proc.stderr[-3000:]
 
     # every file: a notice or a named error
@@ -222,6 +221,10 @@ def test_batch_survives_the_corpus_under_memory_and_time_caps(corpus, tmp_path):
                 assert row["message"] == f"{case.name}: {e.reason}"
         else:
             assert case.expect == "ok", f"{case.name!r} should have failed with {case.expect}"
+
+    long_line = "converted" if "one_line_2m.txt" in converted else failed["one_line_2m.txt"]["message"]
+    print(f"\nbatch: {len(made)} files in {elapsed:.1f} s, exit {proc.returncode}, {len(converted)} notices, "
+          f"{len(failed)} errors; largest process {peak_mb} MB; one_line_2m.txt: {long_line}")
 
     # nothing leaked, nothing written outside OUT
     logs = proc.stdout + proc.stderr

@@ -17,11 +17,28 @@ CELL_SEP = " | "
 
 @dataclass(frozen=True)
 class Limits:
-    """Safety limits for reading one file (all overridable from the CLI)."""
+    """Safety limits for reading one file (overridable from the CLI: --max-bytes, --max-pages,
+    --max-unzipped-bytes, --max-chars).
+
+    Each is checked as early as it can be, so that a file over a limit costs almost nothing:
+
+    - `max_bytes` (50 MiB): the size on disk, from `stat`, before a byte is read (a 200 MB text
+      is refused in microseconds); readers never read past it.
+    - `max_pages` (2,000): PDF pages, from the page count, before any page is loaded.
+    - `max_unzipped_bytes` (200 MiB): a .docx's declared decompressed size (zip bombs; entries are
+      inflated in 1 MB steps and never past their declared size), and a PDF's Flate streams,
+      images aside (PDF bombs), inflated in 1 MB steps before pdfium loads a page.
+    - `max_zip_entries` (5,000): entries of a .docx, from the end-of-archive record, before the
+      zip directory is parsed.
+    - `max_chars` (5,000,000): characters of text; a PDF stops at the page whose character count
+      (known before its characters are copied) takes the total over; other formats after reading.
+
+    Time is not a reader limit: `zhengce batch --timeout` stops a file that takes too long.
+    """
 
     max_bytes: int = 50 * 1024 * 1024          # file size on disk
     max_pages: int = 2000                      # PDF pages
-    max_unzipped_bytes: int = 200 * 1024 * 1024  # total decompressed size of a .docx
+    max_unzipped_bytes: int = 200 * 1024 * 1024  # decompressed bytes of a .docx, or of a PDF's streams
     max_zip_entries: int = 5000                # entries in a .docx archive
     max_chars: int = 5_000_000                 # characters of text after reading
 

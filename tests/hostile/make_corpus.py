@@ -3,8 +3,8 @@
 Nothing here is committed as data: every file is written by this script (deterministically — the
 same bytes on every run) into a folder, at test time. Usage::
 
-    python -m tests.hostile.make_corpus OUT_DIR            # everything (about 15 MB on disk)
-    python -m tests.hostile.make_corpus OUT_DIR --no-big   # without the huge files (a few hundred KB)
+    python -m tests.hostile.make_corpus OUT_DIR            # everything: ~65 MB on disk, ~1.5 s
+    python -m tests.hostile.make_corpus OUT_DIR --no-big   # without the huge files (~5 MB)
 
 `CASES` lists each file with the outcome the toolkit must give: ``"ok"`` (a notice) or the name of
 the `extractor.errors` class it must raise. The huge files (``big=True``) are cheap to write and
