@@ -20,7 +20,7 @@ from . import __version__
 
 # subcommands living in their own modules: each has register(subparsers) that adds its parser
 # and sets `func` to a handler taking the parsed arguments and returning the exit status
-COMMAND_MODULES: tuple[str, ...] = ("cmd_tasks", "cmd_graph", "cmd_compare")
+COMMAND_MODULES: tuple[str, ...] = ("cmd_tasks", "cmd_graph", "cmd_compare", "cmd_batch")
 
 
 def _limits(a: argparse.Namespace) -> Limits:
