@@ -117,15 +117,15 @@ def pdfium_chars(page, budget: int | None = None) -> list[Char]:
         textpage.close()
 
 
-def _has_paths(page) -> bool:
-    """Whether the page draws any vector path (ruled tables need them), form XObjects included."""
+def _has_objects(page, kind_wanted: int) -> bool:
+    """Whether the page draws any object of pdfium type `kind_wanted`, form XObjects included."""
     import pypdfium2.raw as c
 
     def walk(count, get, depth: int) -> bool:
         for i in range(count):
             obj = get(i)
             kind = c.FPDFPageObj_GetType(obj)
-            if kind == c.FPDF_PAGEOBJ_PATH:
+            if kind == kind_wanted:
                 return True
             if kind == c.FPDF_PAGEOBJ_FORM and depth < 8:
                 if walk(c.FPDFFormObj_CountObjects(obj), lambda j, o=obj: c.FPDFFormObj_GetObject(o, j), depth + 1):
@@ -134,6 +134,20 @@ def _has_paths(page) -> bool:
 
     raw = page.raw
     return walk(c.FPDFPage_CountObjects(raw), lambda i: c.FPDFPage_GetObject(raw, i), 0)
+
+
+def _has_paths(page) -> bool:
+    """Whether the page draws any vector path (ruled tables need them)."""
+    import pypdfium2.raw as c
+
+    return _has_objects(page, c.FPDF_PAGEOBJ_PATH)
+
+
+def _has_text_objects(page) -> bool:
+    """Whether the page has text objects (pdfium may still map none of them to characters)."""
+    import pypdfium2.raw as c
+
+    return _has_objects(page, c.FPDF_PAGEOBJ_TEXT)
 
 
 def plumber_chars(ppage) -> list[Char]:
@@ -295,6 +309,16 @@ def extract_pages(path: Path, limits: Limits, engine: str = "auto") -> tuple[lis
                         result = Page(width, height, build_lines(plumber_chars(ppage)))
             if result is None:
                 result = Page(width, height, build_lines(pdfium_chars(page, budget)))
+            if not result.items and engine == "auto" and _has_text_objects(page):
+                # pdfium maps no character of a font it cannot load (a non-embedded CJK font with a
+                # predefined CMap, where the machine has no substitute font): pdfminer reads the CMap itself
+                plumber = plumber or _open_plumber(path)
+                ppage = plumber.pages[i]
+                if _inflated_size(ppage, PLUMBER_MAX_CONTENT) <= PLUMBER_MAX_CONTENT:
+                    pchars = plumber_chars(ppage)
+                    if len(pchars) > budget:
+                        raise _TooMuchText(len(pchars))
+                    result = Page(width, height, build_lines(pchars))
             chars += sum(len(it.text) if isinstance(it, Line) else sum(map(len, map("".join, it.rows)))
                          for it in result.items)
             if not result.items:
