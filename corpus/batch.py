@@ -18,6 +18,9 @@ renamed into place, a manifest row is committed only after its JSON is on disk, 
 are deleted at the start, and the tables are rebuilt because the generation they were built from
 is behind. One run at a time per output folder (a lock file, `OUT/.lock`).
 
+Links: folders linked into `in_dir` are not descended into, and a linked file whose target lies outside
+`in_dir` is reported as failed rather than read, so a batch reads nothing outside the folder it was given.
+
 Not covered: removing a notice whose source file was deleted while the input folder is empty or
 unmounted (a run that finds no files refuses to prune, to protect against a missing mount).
 """
@@ -120,6 +123,7 @@ def _plan(conn, in_dir: Path, out: Path, version: str, retry_failed: bool, settl
     plan = _Plan(inputs=len(files))
     seen = set()
     now = time.time_ns()
+    root = in_dir.resolve()
     for p in files:
         rel = p.relative_to(in_dir).as_posix()
         seen.add(rel)
@@ -129,6 +133,10 @@ def _plan(conn, in_dir: Path, out: Path, version: str, retry_failed: bool, settl
             plan.deferred += 1   # vanished between the scan and now
             continue
         r = rows.get(rel)
+        if p.is_symlink() and not p.resolve().is_relative_to(root):
+            _ready(plan, r, mf.FileRow(rel, None, None, None, None, version, "failed", "read",
+                                       f"{rel}: a link to a file outside the input folder (not followed)"))
+            continue
         if not stat.S_ISREG(st.st_mode):
             _ready(plan, r, mf.FileRow(rel, None, None, None, None, version, "failed", "read",
                                        f"{rel}: not a regular file"))

@@ -231,3 +231,20 @@ def test_usage_errors(tmp_path, cli, capsys):
     assert cli(["batch", str(tmp_path / "missing"), "-o", str(tmp_path / "o")]) == 2
     assert cli(["batch", str(tmp_path), "-o", str(tmp_path / "o"), "--engine", "dask"]) == 2
     assert "--scheduler" in capsys.readouterr().err
+
+
+def test_links_out_of_the_input_folder_are_not_followed(tmp_path):
+    src, outside = tmp_path / "in", tmp_path / "outside"
+    make_corpus(src, 2)
+    outside.mkdir()
+    secret = outside / "secret.txt"
+    secret.write_text((SAMPLES / "fuding_2023_skills_plan.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (src / "link.txt").symlink_to(secret)
+    (src / "linked_dir").symlink_to(outside, target_is_directory=True)
+    inside = sorted(src.glob("*/*.txt"))[0]
+    (src / "inner_link.txt").symlink_to(inside)
+    rep = run_batch(src, tmp_path / "out", jobs=1, progress=False)
+    assert rep.errors == [("link.txt", "read", "link.txt: a link to a file outside the input folder (not followed)")]
+    assert rep.notices == 2 and rep.exit_status == 1
+    paths = {r[0] for r in run_query(tmp_path / "out", "SELECT path FROM files WHERE status = 'ok'")[1]}
+    assert "inner_link.txt" in paths and not any(p.startswith("linked_dir") for p in paths)

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import json
+import zipfile
 
 import pytest
 
 from zhengce.cli import main
 
-from .conftest import SAMPLES
+from .conftest import FIXTURES, SAMPLES, needs_shared
 
 
 def test_parse_one_file_to_json(tmp_path):
@@ -56,3 +57,14 @@ def test_a_bad_file_does_not_stop_the_others(tmp_path, capsys):
 def test_size_limit_flag(tmp_path, capsys):
     assert main(["parse", str(SAMPLES / "fuding_2023_skills_plan.txt"), "--max-bytes", "100"]) == 1
     assert "over the limit" in capsys.readouterr().err
+
+
+@needs_shared
+def test_zip_entries_limit_flag(tmp_path, capsys):
+    docx = FIXTURES / "weihai_2021_skills_measures.docx"
+    with zipfile.ZipFile(docx) as z:
+        entries = len(z.infolist())
+    assert main(["parse", str(docx), "--max-zip-entries", str(entries - 1)]) == 1
+    err = capsys.readouterr().err
+    assert f"{entries} zip entries, over the limit of {entries - 1}" in err and "--max-zip-entries" in err
+    assert main(["parse", str(docx), "--max-zip-entries", str(entries), "-o", str(tmp_path / "w.json")]) == 0

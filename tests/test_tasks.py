@@ -254,14 +254,10 @@ def test_every_seed_and_format_gives_rows(stem, fmt):
     rows = notice_to_tasks(parse_file(FIXTURES / f"{stem}.{fmt}"))
     assert rows and all(isinstance(r, TaskRow) for r in rows)
     assert all(r.lead_text and r.deadline for r in rows)
-    if (stem, fmt) != (YT, "pdf"):    # see test_yingtan_pdf_rows below
-        assert [(r.task, r.lead, r.support) for r in rows] == [(r.task, r.lead, r.support) for r in txt_rows]
+    assert [(r.task, r.lead, r.support) for r in rows] == [(r.task, r.lead, r.support) for r in txt_rows]
 
 
 @needs_shared
-@pytest.mark.xfail(reason="extractor.readers.pdf: in the paragraph-form 鹰潭 PDF the text of some annex rows runs "
-                          "into the next row's line ('… 市教育局 |16 | 推行家政服务…'), so 37 rows come out of 40",
-                   strict=False)
 def test_yingtan_pdf_rows():
     from extractor.pipeline import parse_file
 

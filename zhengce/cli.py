@@ -25,7 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = ("cmd_tasks", "cmd_graph", "cmd_compare", "cm
 
 def _limits(a: argparse.Namespace) -> Limits:
     return Limits(max_bytes=a.max_bytes, max_pages=a.max_pages, max_unzipped_bytes=a.max_unzipped_bytes,
-                  max_chars=a.max_chars)
+                  max_zip_entries=a.max_zip_entries, max_chars=a.max_chars)
 
 
 def _add_limit_flags(p: argparse.ArgumentParser) -> None:
@@ -34,6 +34,8 @@ def _add_limit_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-pages", type=int, default=d.max_pages, help=f"most PDF pages (default {d.max_pages})")
     p.add_argument("--max-unzipped-bytes", type=int, default=d.max_unzipped_bytes,
                    help=f"most decompressed bytes in a .docx (default {d.max_unzipped_bytes})")
+    p.add_argument("--max-zip-entries", type=int, default=d.max_zip_entries,
+                   help=f"most entries in a .docx archive (default {d.max_zip_entries})")
     p.add_argument("--max-chars", type=int, default=d.max_chars, help=f"most characters of text (default {d.max_chars})")
 
 

@@ -76,10 +76,11 @@ def check_directory_size(path: Path, limits: Limits) -> None:
         return                                              # zipfile will say what is wrong
     count, cd_size = struct.unpack("<10xHI6x", tail[i:i + 22])
     if count > limits.max_zip_entries:
-        raise LimitExceeded(path, f"{count} zip entries, over the limit of {limits.max_zip_entries}")
+        raise LimitExceeded(path, f"{count} zip entries, over the limit of {limits.max_zip_entries} "
+                                  f"(raise --max-zip-entries)")
     if cd_size != 0xFFFFFFFF and cd_size > 1024 * limits.max_zip_entries:
         raise LimitExceeded(path, f"a zip directory of {cd_size} bytes: more entries than the limit of "
-                                  f"{limits.max_zip_entries}")
+                                  f"{limits.max_zip_entries} (raise --max-zip-entries)")
 
 
 def open_checked(path: Path, limits: Limits) -> zipfile.ZipFile:

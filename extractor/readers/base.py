@@ -18,7 +18,7 @@ CELL_SEP = " | "
 @dataclass(frozen=True)
 class Limits:
     """Safety limits for reading one file (overridable from the CLI: --max-bytes, --max-pages,
-    --max-unzipped-bytes, --max-chars).
+    --max-unzipped-bytes, --max-zip-entries, --max-chars).
 
     Each is checked as early as it can be, so that a file over a limit costs almost nothing:
 
