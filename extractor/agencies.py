@@ -3,8 +3,9 @@
 Covered: the bodies named in Chinese policy notices — functional departments by their full
 names and short forms (市人社局 = 市人力资源社会保障局 = 市人力资源和社会保障局), party
 departments (市委组织部), people's governments and development-zone committees, mass
-organisations (总工会, 团市委, 妇联, 残联, 工商联), and names outside the lexicon built from a
-level prefix or place name and a generic ending (市茶产业发展中心, 区助保贷办公室).
+organisations (总工会, 团市委, 妇联, 残联, 工商联), names outside the lexicon built from a
+level prefix or place name and a generic ending (市茶产业发展中心, 区助保贷办公室), and local units
+written after a national body (国家统计局济宁调查队, 国家税务总局潍坊市税务局).
 The lexicon is data (`data/agencies.tsv`, format documented in its header); regional
 differences are overlay rows carrying a region (农粮局 in 江西).
 
@@ -81,6 +82,7 @@ class Lexicon:
     levels: tuple[tuple[str, str], ...]          # (form, level), longest form first
     strong: tuple[str, ...]
     weak: tuple[str, ...]
+    branch: tuple[str, ...]                      # local units that extend a lexicon body (…调查队)
     vague_exact: frozenset[str]
     vague_tail: tuple[str, ...]
     vague_head: tuple[str, ...]
@@ -114,8 +116,8 @@ def validate_rows(rows: Iterable[AgencyRow]) -> list[str]:
             problems.append(f"{where}: a {r.kind} row needs a function key and a canonical name")
         if r.kind == "level" and r.key not in LEVELS:
             problems.append(f"{where}: level must be one of {', '.join(LEVELS)}")
-        if r.kind == "suffix" and r.key not in ("strong", "weak"):
-            problems.append(f"{where}: suffix strength must be strong or weak")
+        if r.kind == "suffix" and r.key not in ("strong", "weak", "branch"):
+            problems.append(f"{where}: suffix strength must be strong, weak or branch")
         if r.kind in ("vague", "nonbody", "notplace") and r.key not in ("exact", "tail", "head"):
             problems.append(f"{where}: {r.kind} match must be exact, tail or head")
         if (r.kind, r.key, r.form, r.region) in seen and r.kind != "body":
@@ -139,6 +141,7 @@ def _build(rows: list[AgencyRow]) -> Lexicon:
         rows=tuple(rows), bodies={k: tuple(v) for k, v in bodies.items()}, forms=longest(bodies), stems=stems,
         levels=levels,
         strong=longest(by("suffix", "strong")), weak=longest(by("suffix", "weak")),
+        branch=longest(by("suffix", "branch")),
         vague_exact=frozenset(by("vague", "exact")), vague_tail=longest(by("vague", "tail")),
         vague_head=longest(by("vague", "head")), nonbody_exact=frozenset(by("nonbody", "exact")),
         nonbody_tail=longest(by("nonbody", "tail")), notplace=longest(by("notplace")))
@@ -171,6 +174,7 @@ class _Patterns:
     level_only: re.Pattern
     stem: re.Pattern
     places: tuple[re.Pattern, ...]
+    branch: re.Pattern | None
 
 
 @lru_cache(maxsize=4)
@@ -188,6 +192,9 @@ def _patterns(path: str | None = None) -> _Patterns:
         stem=re.compile(f"(?:{_alt(lex.stems)})"),
         places=tuple(re.compile(f"(?:(?![{_NOT_IN_NAME}{_NOT_IN_PLACE}]){gen}){{{n}}}(?:省|市|县|区|州|盟|旗){_QUAL}?")
                      for n in range(2, 5)),
+        # 国家统计局|潍坊调查队, 国家税务总局|潍坊市税务局: a place and a local unit right after a lexicon name
+        branch=re.compile(f"(?:(?![{_NOT_IN_NAME}{_NOT_IN_PLACE}]){gen}){{2,6}}?(?:{_alt(lex.branch)})")
+        if lex.branch else None,
     )
 
 
@@ -259,6 +266,10 @@ def name_at(s: str, pos: int, *, allow_place: bool = True, allow_generic: bool =
         if not ext:
             break
         best_lex = ext.end()
+    if best_lex is not None and pats.branch is not None:
+        ext = pats.branch.match(s, best_lex)
+        if ext:
+            best_lex = ext.end()
     if best_lex is None and best_gen is not None:
         ext = pats.forms.match(s, best_gen)
         if ext:

@@ -8,8 +8,13 @@ character i; one extra entry maps the end):
 2. traditional → simplified characters (OpenCC t2s, applied character by character so that the
    view stays aligned; only when the text looks traditional);
 3. deletions: spaces inside Chinese text ("技能 人才" → "技能人才", "到 2025 年" → "到2025年"),
-   leading/trailing spaces of lines, layout noise like "[bookmark: _GoBack]", and hard line wraps
+   leading/trailing spaces of lines, layout noise like "[bookmark: _GoBack]" or pinyin glosses
+   ("關(guān)于"), and hard line wraps
    inside a sentence ("统筹优化政\\n\\n策,深化" → one line).
+
+4. line breaks restored where a text lost them: before the headings of run-on text ("…。第二条 …"),
+   before the list that "通知如下:" opens, and at the space that ends a heading run into its
+   paragraph on one line ("一、X 各地要…"; the space becomes the line break, one for one).
 
 Not done here: anything that changes meaning (numerals stay as written; cn2an runs only on the
 strings the fact extractors pick out, never over whole texts — 二十大 must stay 二十大).
@@ -26,7 +31,10 @@ _FOLD.update({0x3000: 0x20, 0xA0: 0x20, 0x09: 0x20, 0x2002: 0x20, 0x2003: 0x20, 
 # keep Chinese-specific corner brackets distinct; fold the look-alike bullets/angles used as parens
 _FOLD.update({ord("〈"): ord("<"), ord("〉"): ord(">")})
 
-_NOISE = re.compile(r"\[bookmark: [^\]]*\]")
+# layout noise deleted from the view: Word bookmarks, and the pinyin glosses some mirror sites print
+# after characters ("關(guān)于印發(fā)" — a tone mark is required, so "(a)" or "(PDF)" stay)
+PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*\)")
+_NOISE = re.compile(r"\[bookmark: [^\]]*\]|" + PINYIN_GLOSS.pattern)
 _SENT_END = set("。;；!！?？:：")
 _OPENERS = set(",，。、;；:：)）》”’」』】〕")
 _HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十百]+[)）]|\d{1,3}[.、．](?!\d)"
@@ -153,7 +161,7 @@ def normalize(original: str, simplify: bool | None = None) -> NormText:
                     j += 1
                 prev = folded[out[-1]] if out else ""
                 nxt = folded[idx[j]] if j < n else ""
-                if _keep_space(prev, nxt):
+                if idx[k] in breaks or _keep_space(prev, nxt):
                     out.append(idx[k])
                 k = j
                 continue
@@ -161,6 +169,11 @@ def normalize(original: str, simplify: bool | None = None) -> NormText:
             k += 1
         return out
 
+    breaks: set[int] = set()         # spaces that end a heading run into its paragraph ("一、X 各地要…")
+    for idx in lines:
+        at = _heading_space(folded, idx)
+        if at is not None:
+            breaks.add(at)
     cleaned = [clean(l) for l in lines]
     newlines = [i for i, ch in enumerate(folded) if ch == "\n"]   # line li ends at newlines[li]
     # join hard wraps: drop the newline(s) between a line that stops mid-sentence and its continuation
@@ -184,7 +197,7 @@ def normalize(original: str, simplify: bool | None = None) -> NormText:
                 out_chars.append("\n")
         for i in idx:
             out_idx.append(i)
-            out_chars.append(folded[i])
+            out_chars.append("\n" if i in breaks else folded[i])
         blank_run = []
         prev_text = text
         prev_li = li
@@ -193,9 +206,28 @@ def normalize(original: str, simplify: bool | None = None) -> NormText:
     return NormText("".join(out_chars), index, original)
 
 
+_HEADING_SPACE = re.compile(r"(?:^\s*|(?:如下|以下)[:：]\s*)(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])"
+                            r"[\u4e00-\u9fff“”]{6,40}?(\s+)(?=[^,，。;；:：、\s]{8})[\u4e00-\u9fff]")
+
+
+def _heading_space(folded: str, idx: list[int]) -> int | None:
+    """The first index of the space run that separates a heading from its paragraph on one line
+    ("一、把做好贫困地区劳动力培训促进就业工作摆上重要位置 各地劳动保障部门要高度重视…"), or None.
+    Only when the heading has no punctuation and the paragraph's first clause is long (a space
+    inside a PDF heading, "(一)加强技能人才队伍 建设。", stays a deletion)."""
+    if not idx:
+        return None
+    line = "".join(folded[i] for i in idx)
+    m = _HEADING_SPACE.search(line)
+    if not m or not re.search(r"[。,，;；]", line[m.end(1):]):
+        return None
+    return idx[m.start(1)]
+
+
 _RUN_ON_MARK = re.compile(r"(?<=[。;:；：])\s*(?=第[一二三四五六七八九十百零]+[章条]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)"
                           r"|(?<=[\u4e00-\u9fff])\s*(?=第[一二三四五六七八九十百零]+[章条](?![的规所之中款项第和、或至及]))")
 _RUN_ON_MIN = 400
+_LIST_INTRO = re.compile(r"(?:如下|以下)[:：]\s*(?=[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 
 
 def _break_run_on(chars: list[str], idx: list[int]) -> None:
@@ -208,10 +240,12 @@ def _break_run_on(chars: list[str], idx: list[int]) -> None:
     inserts: list[int] = []
     pos = 0
     for line in text.split("\n"):
-        if len(line) >= _RUN_ON_MIN:
-            hits = [m.start() for m in _RUN_ON_MARK.finditer(line) if m.start() > 0]
-            if len(hits) >= 3:
-                inserts.extend(pos + h for h in hits)
+        hits = [m.start() for m in _RUN_ON_MARK.finditer(line) if m.start() > 0]
+        intro = _LIST_INTRO.search(line)
+        if len(line) >= _RUN_ON_MIN and len(hits) >= 3:
+            inserts.extend(pos + h for h in hits)
+        elif intro:                       # "…通知如下: 一、…。二、…": the list starts a new line
+            inserts.extend(pos + h for h in hits if h >= intro.end())
         pos += len(line) + 1
     if not inserts:
         return
@@ -228,6 +262,9 @@ def _break_run_on(chars: list[str], idx: list[int]) -> None:
     idx[:] = new_idx + idx[prev:]
 
 
+_MARKER_END = re.compile(r"[。;；][(（][^()（）]{2,120}[)）]$")
+
+
 def _is_wrap(prev: str, nxt: str) -> bool:
     """Does `nxt` continue the sentence `prev` broke off?"""
     if not prev or not nxt:
@@ -237,6 +274,8 @@ def _is_wrap(prev: str, nxt: str) -> bool:
         return False
     if _is_heading_line(nxt):
         return False
+    if _MARKER_END.search(prev):
+        return False          # "…列支。(自治区人社厅、财政厅,排首位为牵头单位,下同)": a finished paragraph
     if nxt[0] in _OPENERS:
         return True
     if not (is_cjk(last) or last.isalnum() or last in "”’)）"):
@@ -255,4 +294,4 @@ def _is_wrap(prev: str, nxt: str) -> bool:
 _TITLE_END = re.compile(r"(?:通知|方案|意见|办法|措施|规划|决定|细则|计划|要点|清单|批复|公告|通告|规定|条例|纲要|报告|\d{4}年\d{1,2}月\d{1,2}日)$")
 
 
-__all__ = ["NormText", "is_cjk", "looks_traditional", "normalize", "to_simplified_aligned"]
+__all__ = ["PINYIN_GLOSS", "NormText", "is_cjk", "looks_traditional", "normalize", "to_simplified_aligned"]

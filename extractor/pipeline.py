@@ -26,7 +26,7 @@ from .model import Measure, Notice, Section, Source, Unit
 from .normalize import NormText, normalize
 from .readers import DEFAULT_LIMITS, Limits, RawDocument, read
 from .structure import (Heading, Skeleton, first_clause, measure_headings, paragraph_measures, parse_skeleton,
-                        section_label, section_path)
+                        section_label, section_path, single_paragraph_tops)
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
@@ -105,7 +105,8 @@ def _measures(sk: Skeleton, n: NormText, region) -> list[Measure]:
         """'排首位为牵头单位，下同': from that statement on, the first body of a marker leads."""
         return any(st.first_is_lead and st.span[0] < pos for st in stmts)
 
-    for h in measure_headings(sk.headings):
+    heads = measure_headings(sk.headings) + single_paragraph_tops(sk)
+    for h in heads:
         ts, te = _title_span(h)
         body = n.text[h.line.start:h.end]
         units = [_map_unit(u, n, h.line.start)

@@ -6,9 +6,16 @@ assigned by order of first appearance (documents skip levels); run-in headings
 region (from a line that is just "附件" / "附件2"); tables written as ``a | b | c |`` lines,
 whose rows become measures when the header names a task column; annex lines "X负责…".
 
+Also unnumbered bracketed headings run into their text ("【加大培训补贴】对…。"), run-in
+headings closed by a colon ("(一)加强组织领导:各县区要…"), and page chunks of document-sharing
+previews ("2、…。二、基本原则…"), which are not items.
+
 A measure (GUIDELINE.md) is a numbered leaf item that carries work: headings under a
-"principles / goals" top section (指导思想, 基本原则, 总体要求, 发展目标 …) are sections, not
-measures. Not covered here: who is responsible (see `units`), and the metadata (see `meta`).
+"principles / goals / background" top section (指导思想, 基本原则, 总体要求, 发展目标, 发展环境 …)
+are sections, not measures; a "1." item with sub-points "(1)" is one measure; a top-level heading
+whose body is one unnumbered paragraph is the measure, several paragraphs are one measure each;
+paragraphs of a closing section (附则) are not measures. Not covered here: who is responsible
+(see `units`), and the metadata (see `meta`).
 """
 from __future__ import annotations
 
@@ -26,14 +33,19 @@ MARKERS: tuple[tuple[str, re.Pattern], ...] = (
     ("num", re.compile(r"^\d{1,3}(?:[、]|\.(?!\d))(?=\S)")),
     ("pnum", re.compile(r"^\(\d{1,3}\)")),
     ("circ", re.compile(r"^[①-⑳]")),
+    # an unnumbered bracketed heading run into its text: "【加大培训补贴】对取得高级工证书的,…。"
+    ("bracket", re.compile(r"^(?=【[^】:]{2,40}】[^《\n]{0,200}?[。,;])")),
 )
 # top sections whose items state principles or goals, not work
 _NON_WORK = re.compile(r"指导思想|基本原则|原则要求|总体要求|总体思路|工作原则|目标任务$|发展目标|工作目标|主要目标|总体目标"
-                       r"|^目标|适用范围|编制依据|背景|现状|形势")
+                       r"|^目标|适用范围|编制依据|背景|现状|形势|发展环境|发展基础|工作基础|现实基础|基本情况|取得成效|主要成效")
 _TABLE_HEADER_TASK = re.compile(r"任务|措施|事项|工作内容|项目")
 _TABLE_HEADER_UNITS = re.compile(r"单位|部门|责任|牵头|配合|协办|主责")
 _ANNEX_START = re.compile(r"^附件\d*[:：]?$|^附件\d+$|^附表\d*$")
 _SENT_END = "。"
+# a numbered line that runs on into a top-level heading ("2、…发展格局…。二、基本原则坚持…") is a page
+# chunk of a document preview, not an item: items never hold the headings above them
+_PAGE_CHUNK = re.compile(r"^\d{1,3}、[^。]{50,}。(?:.*?。)?\s*[一二三四五六七八九十]{1,3}、\S")
 
 
 @dataclass
@@ -107,6 +119,8 @@ def heading_title(rest: str, kind: str = "") -> tuple[str, bool]:
 
     >>> heading_title("进一步健全技能人才引育体系。积极健全完善…")
     ('进一步健全技能人才引育体系', True)
+    >>> heading_title("加强组织领导:各县区要建立工作机制。")
+    ('加强组织领导', True)
     >>> heading_title("加强特色产业行业急需紧缺技能人才建设")
     ('加强特色产业行业急需紧缺技能人才建设', False)
     >>> heading_title("【强化文旅体项目用地保障】将文旅体产业发展所需用地纳入规划", "article")
@@ -122,6 +136,9 @@ def heading_title(rest: str, kind: str = "") -> tuple[str, bool]:
         t = first_clause(rest)
         return t, len(t) < len(rest.rstrip("。"))
     i = rest.find(_SENT_END)
+    c = _RUN_IN_COLON.match(rest)
+    if c and (i < 0 or c.end() <= i):
+        return c.group(1), len(rest) > c.end()
     if 0 < i < len(rest) - 1:
         return rest[:i], True
     if i == len(rest) - 1:
@@ -130,6 +147,8 @@ def heading_title(rest: str, kind: str = "") -> tuple[str, bool]:
 
 
 _OPEN, _CLOSE = "(（“《「【[", ")）”》」】]"
+# a run-in heading closed by a colon: "加强组织领导:各县区要建立工作机制。"
+_RUN_IN_COLON = re.compile(r"^([^,，;；:：、。()（）“”]{2,30})[:：]")
 
 
 def first_clause(s: str) -> str:
@@ -230,6 +249,8 @@ def parse_skeleton(text: str) -> Skeleton:
             continue
         header = None
         mk = match_marker(s)
+        if mk and mk[0] == "num" and _PAGE_CHUNK.search(s):
+            mk = None
         if mk and len(s) > len(mk[1]):
             kind, number = mk
             title, run_in = heading_title(s[len(number):], kind)
@@ -321,9 +342,11 @@ def is_work_heading(h: Heading) -> bool:
 
 
 # articles that state purpose, definitions, scope, entry into force or repeal: not work
-_ARTICLE_SKIP = re.compile(r"^为了?[^。]{0,200}?(?:制定本|特制定|制定)|^(?:根据|依据|依照)[^。]{0,120}?(?:制定本|特制定)"
+_ARTICLE_SKIP = re.compile(r"^为了?[^。]{0,200}?(?:制定本|特制定|制定|设立(?=[^。]{0,40}(?:奖|基金|专项资金)))|^(?:根据|依据|依照)[^。]{0,120}?(?:制定本|特制定)"
                            r"|^本(?:办法|细则|规定|措施|条例|实施办法|实施细则|方案|意见)(?:所称|所指|中|适用|自|由|解释|所规定的[^。]{0,10}(?:包含|含))"
-                           r"|^本[^,，。]{0,12}(?:所称|所指)|^[^。]{0,60}适用本(?:办法|细则|规定|措施|条例)|^[^。]{0,120}同时废止")
+                           r"|^本[^,，。]{0,12}(?:所称|所指)|^[^。]{0,60}适用本(?:办法|细则|规定|措施|条例)|^[^。]{0,120}同时废止"
+                           r"|^[^。]{0,40}(?:遵循|坚持|把握)(?:以下|如下|下列)(?:基本)?原则"
+                           r"|^本(?:办法|细则|规定|措施|实施办法|实施细则)的?(?:扶持|支持|适用|资助|奖励|补贴)(?:范围|对象)")
 
 
 # "翁玉耀党组书记、主任:主持委全面工作" — a division of leaders' portfolios (领导工作分工), not a measure
@@ -340,6 +363,13 @@ def _under_article(h: Heading) -> bool:
     return False
 
 
+def _has_sub_points(h: Heading | None) -> bool:
+    """Is `h` a "1." item whose numbered children are only sub-points "(1)" / "①"? GUIDELINE.md names
+    the "1." item as the measure, so its sub-points are not measures of their own."""
+    return bool(h is not None and h.kind == "num" and h.children
+                and all(c.kind in ("pnum", "circ") for c in h.children))
+
+
 def measure_headings(headings: list[Heading]) -> list[Heading]:
     """The headings that are measures.
 
@@ -354,7 +384,9 @@ def measure_headings(headings: list[Heading]) -> list[Heading]:
             if not _ARTICLE_SKIP.search(h.line.text[len(h.number):].lstrip(" :?\ufffd")):
                 out.append(h)
             continue
-        if h.children or _LEADER_DUTY.match(h.line.text[len(h.number):]):
+        if _has_sub_points(h.parent):
+            continue                      # "(1)…" under "1.…": sub-points of one measure
+        if (h.children and not _has_sub_points(h)) or _LEADER_DUTY.match(h.line.text[len(h.number):]):
             continue
         if h.parent is None and not h.run_in:
             continue
@@ -364,21 +396,36 @@ def measure_headings(headings: list[Heading]) -> list[Heading]:
     return out
 
 
-def paragraph_measures(sk: Skeleton) -> list[tuple[Heading, Line]]:
-    """Unnumbered paragraphs that are measures: those directly under a top-level work heading
-    that has no numbered items of its own (each paragraph then carries one piece of work)."""
-    out = []
+# closing sections ("六、附则"): their paragraphs say when the text applies and what it repeals
+_CLOSING = re.compile(r"^(?:附则|附\s*则|其他事项|其他|实施时间|施行日期)$")
+
+
+def _paragraph_tops(sk: Skeleton) -> dict[int, tuple[Heading, list[Line]]]:
+    """Top-level work headings without numbered items or run-in text, with the paragraphs they govern."""
     tops = [h for h in sk.headings if h.parent is None and not h.children and not h.run_in
-            and h.kind in ("cn", "part", "chapter") and is_work_heading(h) and not _NON_WORK.search(h.title)]
-    if not tops:
-        return out
+            and h.kind in ("cn", "part", "chapter") and is_work_heading(h) and not _NON_WORK.search(h.title)
+            and not _CLOSING.search(h.title)]
+    out: dict[int, tuple[Heading, list[Line]]] = {id(h): (h, []) for h in tops}
     for ln in sk.paragraphs:
         for h in tops:
             if (h.line.end < ln.start < h.end and not _is_table_line(ln.text) and len(ln.text.strip()) >= 8
                     and not _ARTICLE_SKIP.search(ln.text.strip())):
-                out.append((h, ln))
+                out[id(h)][1].append(ln)
                 break
     return out
+
+
+def single_paragraph_tops(sk: Skeleton) -> list[Heading]:
+    """Top-level headings ("一、加大培训补贴力度") whose whole body is one paragraph: the heading is the measure."""
+    return [h for h, lines in _paragraph_tops(sk).values() if len(lines) == 1 and h.kind == "cn"]
+
+
+def paragraph_measures(sk: Skeleton) -> list[tuple[Heading, Line]]:
+    """Unnumbered paragraphs that are measures: those directly under a top-level work heading
+    that has no numbered items of its own and governs several paragraphs (each paragraph then
+    carries one piece of work)."""
+    single = {id(h) for h in single_paragraph_tops(sk)}
+    return [(h, ln) for h, lines in _paragraph_tops(sk).values() if id(h) not in single for ln in lines]
 
 
 def section_label(h: Heading) -> str:
@@ -394,4 +441,4 @@ def section_path(h: Heading | None) -> tuple[str, ...]:
 
 
 __all__ = ["Heading", "Line", "Skeleton", "TableRow", "first_clause", "heading_title", "is_work_heading", "match_marker",
-           "measure_headings", "paragraph_measures", "parse_skeleton", "section_label", "section_path", "split_lines"]
+           "measure_headings", "paragraph_measures", "parse_skeleton", "single_paragraph_tops", "section_label", "section_path", "split_lines"]

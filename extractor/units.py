@@ -1,24 +1,35 @@
 """Responsible bodies of a measure: markers, duty sentences, table cells, annex lines, inheritance.
 
 Covered (see gold/GUIDELINE.md, "measures and units"):
-- bracket markers: （责任单位：…）, （牵头单位：…；配合单位：…）, （牵头单位：A；责任单位：B）,
-  （X会同有关部门负责）, （X、Y负责）, （X按职责分工负责）, （X牵头，Y配合）, a trailing bare
-  bracket of body names, and the convention "排首位为牵头单位，下同";
-- marker lines without brackets (责任单位：… on its own line; "X牵头，Y按职责分工负责");
-- duty sentences where a measure has no marker ("人社部门要…", "由X负责…", "X牵头抓总");
+- bracket markers: （责任单位：…）, （牵头单位：…；配合单位：…）, （主办单位：…；协办单位：…）,
+  （牵头单位：A；责任单位：B）, （X会同有关部门负责）, （X、Y负责）, （X按照职责分工负责）,
+  （X牵头，Y配合/参加/协同）, （X为牵头单位，Y为配合单位）, （X（牵头）、Y）, a trailing bare bracket of
+  body names, and the conventions "排首位为牵头单位" / "列第一位者为牵头单位，下同" (in a marker or a
+  sentence of its own);
+- marker lines without brackets (责任单位：… on its own line, the label lines of one measure read
+  together; "X牵头，Y按职责分工负责");
+- duty sentences where a measure has no marker ("人社部门要…", "由X负责…", "X要会同Y…", "由省财政安排");
 - table cells (牵头单位 / 配合单位 / 责任部门 columns) and annex lines "X负责…";
-- inheritance statements ("以下措施均需A、B作为责任单位，不再一一列出", "…，下同").
+- inheritance statements ("以下措施均需A作为责任单位，不再一一列出", "以下措施A均为责任单位…",
+  "A为各项任务的责任主体，以下不再列出", "…，下同").
 
-Names stay as written (市人社局), one per body after splitting lists; canonical names,
-functions and levels come from `extractor.agencies.parse_agency`. Spans are offsets into
-the string given. Not covered: cutting a notice into measures (the structure parser does
-that) and applying inheritance across measures, beyond the helper `assign_units`.
+The marker words (labels, role verbs, manner words, convention words) are data:
+`data/unit_cues.json`, read once by `load_unit_cues`. Names stay as written (市人社局), one per
+body after splitting lists; canonical names, functions and levels come from
+`extractor.agencies.parse_agency`. Spans are offsets into the string given. Traditional text is
+read on the pipeline's simplified view. Not covered: cutting a notice into measures (the structure
+parser does that), applying inheritance across measures beyond the helper `assign_units`, a
+marker cut off by the end of the text, and bodies that only approve or receive (never responsible).
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
-from typing import Any, Sequence
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping, Sequence
 
 from .agencies import BOUNDARY, _patterns, fold, is_body, is_nonbody, is_vague, name_at, parse_agency
 from .model import Span, Unit
@@ -27,26 +38,25 @@ _OPEN, _CLOSE = "([<《“", ")]>》”"
 _SEP = set("、,;")
 _CONNECT = ("以及", "和", "与", "及")
 _ETC = re.compile(r"等(?:[\u4e00-\u9fff]{0,6}?(?:部门|单位|组织|机构|团体|协会|有关方面))?$")
-_HOW = r"(?:按职责分工|按职能分工|按职责|分工|分别|共同|具体|各自)?"
-_ROLE_TAIL = re.compile(_HOW + r"(?:负责落实|负责|牵头负责|牵头|配合|参与|协助|协办)$|(?:结合实际|具体|抓好)?落实$")
-_LABEL = re.compile(r"((?:主要|具体)?(?:牵头|责任|主责|配合|协办|协作|参与|协同|支持|实施|落实)(?:单位|部门)|责任主体)"
-                    r"\s*(?::|\)\s*:?)")
-_LABEL_ROLE = {"牵头": "lead", "配合": "support", "协办": "support", "协作": "support", "参与": "support",
-               "协同": "support", "支持": "support"}
-_VERB = re.compile(r"(会同|牵头负责|牵头|" + _HOW + r"负责(?:落实)?|配合|参与|协助|(?:结合实际|具体|抓好)?落实)(?=[,;。]|$)")
 # what may follow the bodies inside a marker: a deadline or another field (完成时限:2024年底)
-_TAIL_FIELD = re.compile(r"[,;。]\s*(?:[\u4e00-\u9fff]{2,6}\s*:|(?:\d{4}|20\d\d)年|持续推进|长期坚持|[^,;]{0,12}?(?:前|底|内)完成)")
+_TAIL_FIELD = re.compile(r"(?:[,;。]|\s)\s*(?:[\u4e00-\u9fff]{2,6}\s*:|(?:\d{4}|20\d\d)年|持续推进|长期坚持"
+                         r"|[^,;]{0,12}?(?:前|底|内)完成)")
+# "以下措施各县市区人民政府均为责任单位,不再一一列出": the list between 以下… and 均为
+_INHERIT_INSIDE = re.compile(r"以下(?:各项|所有)?(?:措施|任务|工作|事项)(?P<list>[^。\n,;]{2,80}?)(?:均|都)(?:为|是|作为)"
+                             r"(?:责任单位|责任主体|责任部门)[,;]?\s*不再(?:一一|单独|逐一|重复)?(?:列出|列举|单列)")
+# "各县(市、区)人民政府为各项任务的责任主体,以下不再列出" / "…是本措施落实的责任主体,下同": the list before 为/是
+_INHERIT_AFTER = re.compile(r"(?:均|都)?(?:为|是|作为)[\u4e00-\u9fff]{0,10}?的?(?:责任单位|责任主体|责任部门)[,;]?\s*"
+                            r"(?:以下(?:均|都)?不再(?:一一|单独|逐一|重复)?(?:列出|列举|单列)|下同)")
 _INHERIT = re.compile(r"以下[\u4e00-\u9fff]{0,8}?(?:均需|均由|均包括|均含|均应包括|都需|均为|需)(?P<list>[^。\n]{1,160}?)"
                       r"(?:作为责任单位|作为责任部门|为责任单位|共同负责|负责|参与)?[,;]?\s*不再(?:一一|单独|逐一|重复)?(?:列出|列举|单列)")
-_CONVENTION = re.compile(r"[,;]?\s*(?:排(?:在)?(?:首位|第一位?)的?(?:为|是)牵头(?:单位|部门)|(?:排名)?第一(?:个|家)?(?:单位)?(?:为|是)牵头(?:单位|部门)"
-                         r"|首位(?:为|是)牵头(?:单位|部门))")
 _SAME = re.compile(r"[,;]\s*下同\s*$")
 _SENT_END = set("。;!?\n")
 _ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条\s*")
 _CLAUSE_END = set("。;!?\n,:")
 _STRONG = ("牵头", "负责", "要", "应当", "须", "必须", "会同", "组织实施")
 _NOT_DUTY = ("批准", "审批", "同意", "审定", "核准", "备案", "收到", "领取", "申请", "报", "确定", "决定", "领导", "委托",
-             "主要领导", "担任", "的", "之", "所", "相关", "工作人员", "人员", "负责人", "负责同志", "主要负责", "职责",
+             "主要领导", "担任", "的", "之", "所", "相关", "工作人员", "人员", "负责人", "负责同志", "主要负责人",
+             "主要负责同志", "职责",
              "职能", "特殊津贴", "网站", "官网", "名义", "主任", "副主任", "局长", "副局长", "厅长", "副厅长", "处长",
              "书记", "部长", "主席", "委员", "党组")
 _SPACES = re.compile(r"\s+")
@@ -61,7 +71,127 @@ _ANNEX_HEAD = re.compile(r"附件\s*\d*\s*:?\s*$")
 _LEAD_OR_DUTY = re.compile("牵头|负责(?!人|同志)")
 _LINE = re.compile(r"[^\n]+")
 _ANNEX_CUE = re.compile(r"(?:按职责分工|具体)?负责|要|应当|须")
+# a body set up and named in one sentence: "设立…办公室(以下简称区助保贷办公室),设在…,负责…"
+_DEFINED = re.compile(r"(?:设立|成立|组建|设置)[^,;。()]{2,40}?\(以下简称[\"“]?(?P<alias>[^()\"“”,;。]{2,15}?)[\"”]?\)"
+                      r",?(?:设在[^,;。]{2,20}?,?)?(?:主要|具体)?(?:负责|承担)")
+_WHEN = re.compile(r"当[^,;。]{1,30}?时")      # 当合作银行进行贷款追偿时…: a condition, no subject
+_TOGETHER = re.compile(r"(?:要|应当|应|须|需|必须|将|牵头,?|负责,?)?会同")
 _OBJECT_BEFORE = ("配合", "协助", "向", "报", "经", "会同", "请", "提请", "报送", "商")
+
+
+CUES = Path(__file__).with_name("data") / "unit_cues.json"
+ROLES = ("lead", "support", "responsible")
+
+
+@dataclass(frozen=True)
+class UnitCues:
+    """The marker words of `data/unit_cues.json` (its `_doc` key describes every field)."""
+
+    label_roles: Mapping[str, str]
+    label_whole: Mapping[str, str]
+    verb_roles: Mapping[str, str]
+    label_nouns: tuple[str, ...]
+    label_prefixes: tuple[str, ...]
+    ignored_labels: tuple[str, ...]
+    independent_labels: tuple[str, ...]
+    how: tuple[str, ...]
+    first_words: tuple[str, ...]
+    rank_verbs: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def load_unit_cues(path: str | None = None) -> UnitCues:
+    """Read and check ``data/unit_cues.json``; raises ValueError naming a bad entry.
+
+    >>> load_unit_cues().verb_roles["参加"], load_unit_cues().label_roles["主办"]
+    ('support', 'lead')
+    """
+    raw = json.loads(Path(path or CUES).read_text(encoding="utf-8"))
+    maps = ("label_roles", "label_whole", "verb_roles")
+    lists = ("label_nouns", "label_prefixes", "ignored_labels", "independent_labels", "how", "first_words",
+             "rank_verbs")
+    for key in maps:
+        for cue, role in raw.get(key, {}).items():
+            if role not in ROLES or not cue or fold(cue) != cue:
+                raise ValueError(f"unit_cues.json: {key}[{cue!r}] = {role!r}; a half-width cue and a role of "
+                                 f"{', '.join(ROLES)}")
+    for key in lists:
+        if not all(isinstance(x, str) and x and fold(x) == x for x in raw.get(key, [])):
+            raise ValueError(f"unit_cues.json: {key} must be a list of non-empty half-width strings")
+    for key in ("label_roles", "verb_roles", "label_nouns", "first_words"):
+        if not raw.get(key):
+            raise ValueError(f"unit_cues.json: {key} must not be empty")
+    return UnitCues(**{k: MappingProxyType(dict(raw.get(k, {}))) for k in maps},
+                    **{k: tuple(raw.get(k, [])) for k in lists})
+
+
+def _alt(words) -> str:
+    """A regex alternation of `words`, escaped, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _CuePatterns:
+    label: re.Pattern        # a field label and its colon: 牵头单位: / 【责任单位】 / 责任领导:
+    verb: re.Pattern         # the role word closing a list: 牵头 / 按照职责分工负责 / 为配合单位 / 会同
+    role_tail: re.Pattern    # the same at the end of one list piece (市教育局按职责分工负责)
+    convention: re.Pattern   # 列第一位者为牵头单位 / 排首位为牵头单位
+    how_tail: re.Pattern     # manner words at the end of a piece (市人社局按职责分工)
+    bracket_role: re.Pattern  # a role in a bracket after a name: 市人社局(牵头), 市财政局(配合单位)
+
+
+@lru_cache(maxsize=4)
+def _cue_patterns(path: str | None = None) -> _CuePatterns:
+    c = load_unit_cues(path)
+    nouns, how = _alt(c.label_nouns), _alt(c.how)
+    prefix = f"(?:{_alt(c.label_prefixes)})?" if c.label_prefixes else ""
+    wholes = f"|(?P<whole>{_alt(c.label_whole)})" if c.label_whole else ""
+    ignored = f"(?P<ign>{_alt(c.ignored_labels)})|" if c.ignored_labels else ""
+    label = (f"({ignored}{prefix}(?P<head>{_alt(c.label_roles)})(?:{nouns}){wholes})\\s*(?::|\\)\\s*:?)")
+    verbs = f"(?:{how})?(?:{_alt(c.verb_roles)})|为(?:{_alt(c.label_roles)})(?:{nouns})"
+    lead_labels = [w for w, r in c.label_roles.items() if r == "lead"]
+    rank = f"(?:{_alt(c.rank_verbs)})?" if c.rank_verbs else ""
+    convention = (f"[,;]?\\s*{rank}(?:在)?(?:{_alt(c.first_words)})(?:的|者)?(?:责任单位|单位|部门)?(?:的|者)?(?:为|是|系)"
+                  f"(?:{_alt(lead_labels)})(?:{nouns})?")
+    return _CuePatterns(
+        label=re.compile(label),
+        verb=re.compile(f"(会同|{verbs})(?=[,;。]|$)"),
+        role_tail=re.compile(f"(?:{verbs})$"),
+        convention=re.compile(convention),
+        how_tail=re.compile(f"(?:{how})$"),
+        bracket_role=re.compile(f"\\((为?(?:{_alt(c.label_roles)})(?:{nouns})|(?:{how})?(?:{_alt(c.verb_roles)}))\\)$"),
+    )
+
+
+def _label_role(m: re.Match, has_lead: bool) -> str | None:
+    """The role a label match gives its bodies (None for a field that names no bodies)."""
+    c = load_unit_cues()
+    if m.group("ign"):
+        return None
+    if m.group("whole"):
+        return c.label_whole[m.group("whole")]
+    head = m.group("head")
+    role = c.label_roles[head]
+    if role == "responsible" and has_lead and head not in c.independent_labels:
+        return "support"
+    return role
+
+
+def _verb_role(verb: str, has_lead: bool) -> str:
+    """The role a closing verb gives the list before it (为配合单位 reads its label)."""
+    c = load_unit_cues()
+    if verb.startswith("为"):
+        head = next((w for w in sorted(c.label_roles, key=len, reverse=True) if verb.startswith(w, 1)), "")
+        role = c.label_roles.get(head, "responsible")
+    else:
+        core = re.sub(f"^(?:{_alt(c.how)})", "", verb) if c.how else verb
+        role = c.verb_roles.get(core) or c.verb_roles.get(verb, "responsible")
+    return "support" if role == "responsible" and has_lead else role
+
+
+def _is_lead_label(m: re.Match) -> bool:
+    head = m.group("head")
+    return bool(head) and load_unit_cues().label_roles[head] == "lead"
 
 
 @dataclass(frozen=True)
@@ -124,13 +254,13 @@ def _top_split(f: str, a: int, b: int, seps=_SEP) -> list[tuple[int, int]]:
 
 def _trim(f: str, a: int, b: int) -> tuple[int, int]:
     """Strip spaces, quotes, 等… endings, role words and a trailing alias bracket from f[a:b]."""
-    while a < b and f[a] in " \"'“”:。由":
+    while a < b and (f[a] in " \"'“”:。由" or f[a].isspace()):
         a += 1
-    while b > a and f[b - 1] in " \"'“”。:":
+    while b > a and (f[b - 1] in " \"'“”。:([" or f[b - 1].isspace()):     # 【配合单位】 opens after a name
         b -= 1
     for _ in range(3):
         piece = f[a:b]
-        m = _ROLE_TAIL.search(piece) if len(piece) > 2 else None
+        m = _cue_patterns().role_tail.search(piece) if len(piece) > 2 else None
         if m and m.start() > 0:
             b = a + m.start()
             continue
@@ -142,8 +272,23 @@ def _trim(f: str, a: int, b: int) -> tuple[int, int]:
         if m and is_body(m.group(1)) and is_body(m.group(2)) and not m.group(1).endswith(("区", "县", "市", "乡镇")):
             b = a + len(m.group(1))
             continue
+        k = _duty_word_at(piece)         # 市人社局负责指导, 市人社局牵头抓总: a body, then its duty
+        if k:
+            b = a + k
+            continue
         break
     return a, b
+
+
+def _duty_word_at(piece: str) -> int:
+    """Where 负责/牵头 (after optional manner words) follows a body that starts `piece`, else 0."""
+    for w in ("负责", "牵头"):
+        k = piece.find(w)
+        if k > 0:
+            left = _cue_patterns().how_tail.sub("", piece[:k])
+            if left and is_body(left):
+                return len(left)
+    return 0
 
 
 def _split_connectors(f: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -185,16 +330,54 @@ def split_units(s: str) -> list[tuple[str, int]]:
     f = fold(s)
     out = []
     for a, b in _top_split(f, 0, len(f)):
-        for a2, b2 in _split_connectors(f, *_trim(f, a, b)):
-            a3, b3 = _trim(f, a2, b2)
-            if b3 <= a3 or is_vague(f[a3:b3]) or _general_nonbody(f[a3:b3]):
-                continue
-            out.append((s[a3:b3], a3))
+        for a1, b1 in _split_spaces(f, *_trim(f, a, b)):
+            for a2, b2 in _split_connectors(f, a1, b1):
+                a3, b3 = _trim(f, a2, b2)
+                if b3 <= a3 or is_vague(f[a3:b3]) or _general_nonbody(f[a3:b3]):
+                    continue
+                out.append((s[a3:b3], a3))
     return out
 
 
+def _split_spaces(f: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split f[a:b] on runs of spaces where every piece is a body ("市人社局 市财政局", a PDF's
+    list); a space inside one name (国家税务总局 潍坊市税务局) is left alone."""
+    pieces = [(m.start(), m.end()) for m in re.finditer(r"\S+", f[:b]) if m.start() >= a]
+    if len(pieces) < 2 or not all(is_body(_bracket_role(f[x:y])[0]) or is_vague(f[x:y]) for x, y in pieces):
+        return [(a, b)]
+    return pieces
+
+
 def _units_from(s: str, f: str, a: int, b: int, role: str, source: str, region: Any) -> list[Unit]:
-    return [_unit(name, role, (a + off, a + off + len(name)), source, region) for name, off in split_units(s[a:b])]
+    return _ranked([(name, role, a + off) for name, off in split_units(s[a:b])], source, region)
+
+
+def _bracket_role(name: str) -> tuple[str, str | None]:
+    """A role written in a bracket after a name: "市人社局(牵头)" → ("市人社局", "lead").
+
+    >>> _bracket_role("市人社局（牵头）"), _bracket_role("各区(市)人民政府")
+    (('市人社局', 'lead'), ('各区(市)人民政府', None))
+    """
+    m = _cue_patterns().bracket_role.search(fold(name))
+    if not m or m.start() == 0:
+        return name, None
+    word = m.group(1)
+    role = _verb_role(word, False) if not word.endswith(load_unit_cues().label_nouns) else \
+        _verb_role("为" + word.removeprefix("为"), False)
+    return name[:m.start()].rstrip(), role
+
+
+def _ranked(items: list[tuple[str, str, int]], source: str, region: Any) -> list[Unit]:
+    """Units of (name, role, offset) items; a role in a bracket after a name ("市人社局(牵头)") wins, and
+    when one body of the list is so marked lead, the unranked ones beside it support."""
+    found = [(*_bracket_role(name), role, off) for name, role, off in items]
+    has_lead = any(r == "lead" for _, r, _, _ in found)
+    out = []
+    for name, own, role, off in found:
+        if own is None and has_lead and role == "responsible":
+            role = "support"
+        out.append(_unit(name, own or role, (off, off + len(name)), source, region))
+    return out
 
 
 def _brackets(f: str) -> list[tuple[int, int]]:
@@ -214,7 +397,7 @@ def _role_clauses(s: str, f: str, a: int, b: int, first_is_lead: bool, source: s
                   bare_ok: bool) -> list[Unit] | None:
     """Units of f[a:b] read as clauses "LIST 牵头/会同…负责/负责/配合", or as a bare body list."""
     pos, clauses = a, []
-    for m in _VERB.finditer(f, a, b):
+    for m in _cue_patterns().verb.finditer(f, a, b):
         if m.start() <= pos:
             continue
         if m.group(1) == "会同":
@@ -225,23 +408,23 @@ def _role_clauses(s: str, f: str, a: int, b: int, first_is_lead: bool, source: s
             pos += 1
     units: list[Unit] = []
     if clauses and pos >= b:
-        has_lead = any("牵头" in v for _, _, v in clauses) or any("会同" in f[x:y] for x, y, _ in clauses)
+        leads = [_verb_role(v, False) == "lead" for _, _, v in clauses]
+        has_lead = any(leads) or any("会同" in f[x:y] for x, y, _ in clauses)
         for x, y, verb in clauses:
             k = f.find("会同", x, y)
             if k >= 0:
                 units += _units_from(s, f, x, k, "lead", source, region)
                 units += _units_from(s, f, k + 2, y, "support", source, region)
                 continue
-            role = ("lead" if "牵头" in verb else "support" if verb in ("配合", "参与", "协助")
-                    else "support" if has_lead else "responsible")
-            units += _units_from(s, f, x, y, role, source, region)
-        if not any(f.find("会同", x, y) >= 0 or "牵头" in v for x, y, v in clauses) and first_is_lead and units:
+            units += _units_from(s, f, x, y, _verb_role(verb, has_lead), source, region)
+        if not has_lead and first_is_lead and units:
             units = [_relabel(u, "lead" if i == 0 else "support") for i, u in enumerate(units)]
         return units
     if not bare_ok:
         return None
     names = split_units(s[a:b])
     pieces = [f[x:y].strip() for x, y in _top_split(f, a, b)]
+    pieces = [_bracket_role(p)[0] for p in pieces]
     if not names or not all(is_body(p) or is_vague(p) or is_body(_ETC.sub("", p)) for p in pieces if p):
         return None
     units = _units_from(s, f, a, b, "responsible", source, region)
@@ -254,42 +437,93 @@ def _relabel(u: Unit, role: str) -> Unit:
     return Unit(u.name, role, u.span, u.canonical, u.function, u.level, u.source, u.inherited)
 
 
-def _labelled(s: str, f: str, a: int, b: int, source: str, region: Any) -> list[Unit] | None:
-    labels = list(_LABEL.finditer(f, a, b))
+def _labelled(s: str, f: str, a: int, b: int, source: str, region: Any,
+              has_lead: bool = False, first_is_lead: bool = False) -> list[Unit] | None:
+    """Units of fields "牵头单位:A;配合单位:B" in f[a:b]; `has_lead` when a lead is named elsewhere
+    in the same marker (label lines of one measure); `first_is_lead` under the convention
+    "第一责任单位为牵头单位", which ranks an unranked field."""
+    labels = list(_cue_patterns().label.finditer(f, a, b))
     if not labels or f[a:labels[0].start()].strip(" ,;("):
         return None
-    has_lead = any("牵头" in m.group(1) for m in labels)
+    has_lead = has_lead or any(_is_lead_label(m) for m in labels)
     units = []
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else b
         tail = _TAIL_FIELD.search(f, m.end(), end)
         end = tail.start() if tail else end
-        head = m.group(1).removeprefix("主要").removeprefix("具体")[:2]
-        role = _LABEL_ROLE.get(head) or ("support" if has_lead and head in ("责任", "实施", "落实") else "responsible")
-        units += _units_from(s, f, m.end(), end, role, source, region)
+        role = _label_role(m, has_lead)
+        if role is None:
+            continue
+        ranked = _ranked_segment(s, f, m.end(), end, source, region) if role == "responsible" else None
+        if ranked is None:
+            ranked = _units_from(s, f, m.end(), end, role, source, region)
+            if role == "responsible" and first_is_lead and not has_lead:
+                ranked = [_relabel(u, "lead" if i == 0 else "support") for i, u in enumerate(ranked)]
+                has_lead = bool(ranked)
+        units += ranked
     return units
+
+
+def _ranked_segment(s: str, f: str, a: int, b: int, source: str, region: Any) -> list[Unit] | None:
+    """An unranked field that ranks its bodies in words ("责任单位:X牵头,Y配合", "责任单位:X会同Y"), or None."""
+    units = _role_clauses(s, f, a, b, False, source, region, bare_ok=False)
+    if units and any(u.role == "lead" for u in units):
+        return units
+    k = f.find("会同", a, b)
+    if k > a:
+        left = _units_from(s, f, a, k, "lead", source, region)
+        right = _units_from(s, f, k + 2, b, "support", source, region)
+        if left and right:
+            return left + right
+    return None
+
+
+def _inherit_statements(f: str, a: int = 0, b: int | None = None) -> list[tuple[int, int, int, int]]:
+    """Inheritance statements in f[a:b] as (start, end, list start, list end), in reading order.
+
+    Three forms: "以下措施均需LIST作为责任单位,不再一一列出", "以下措施LIST均为责任单位,不再列出" and
+    "LIST为各项任务的责任主体,以下不再列出" (its list runs back to the clause start).
+    """
+    b = len(f) if b is None else b
+    out = [(m.start(), m.end(), *m.span("list")) for pat in (_INHERIT, _INHERIT_INSIDE) for m in pat.finditer(f, a, b)]
+    for m in _INHERIT_AFTER.finditer(f, a, b):
+        if any(x <= m.start() < y for x, y, _, _ in out):
+            continue
+        k, depth = m.start(), 0
+        while k > a:                     # back to the clause start, across bracketed qualifiers 各县(市、区)
+            ch = f[k - 1]
+            depth += (ch in ")]") - (ch in "([")
+            if depth < 0 or depth == 0 and ch in "。;:,\n":
+                break
+            k -= 1
+        if m.start() - k >= 2:
+            out.append((k, m.end(), k, m.start()))
+    return sorted(out)
 
 
 def _cut_tails(f: str, a: int, b: int) -> tuple[int, bool, bool]:
     """End of the marker list inside f[a:b] before an inheritance statement, convention or 下同."""
     conv = same = False
-    m = _INHERIT.search(f, a, b)
-    if m:
-        b = m.start()
-    k = f.find("。", a, b)          # a marker's list never runs past its sentence
-    if k > a:
-        b = k
-    m = _CONVENTION.search(f, a, b)
+    stmts = _inherit_statements(f, a, b)
+    if stmts:
+        b = stmts[0][0]
+    m = _cue_patterns().convention.search(f, a, b)     # also after a 。: "…负责。列第一位者为牵头单位,下同"
     if m:
         conv, b = True, m.start()
+    label = _cue_patterns().label
+    k = f.find("。", a, b)          # a marker's list never runs past its sentence, unless a field follows
+    while k > a and label.match(f, k + 1 + len(f[k + 1:b]) - len(f[k + 1:b].lstrip())):
+        k = f.find("。", k + 1, b)
+    if k > a:
+        b = k
     m = _SAME.search(f[a:b])
     if m:
         same, b = True, a + m.start()
-    if not _LABEL.search(f, a, b):
+    if not label.search(f, a, b):
         m = _TAIL_FIELD.search(f, a, b)
         if m:
             b = m.start()
-    while b > a and f[b - 1] in ",;。 ":
+    while b > a and f[b - 1] in ",;。 (":    # "…市财政局(第一责任单位为牵头单位,下同)": the bracket opened
         b -= 1
     return b, conv, same
 
@@ -317,37 +551,46 @@ def find_markers(text: str, *, first_is_lead: bool = False, region: Any = None) 
             k += 1
         after_sentence = j < 0 or f[j] in _SENT_END or f[j] in ")]"
         ends_sentence = k >= len(f) or f[k] in _SENT_END or f[k] == ","
-        units = _labelled(text, f, a, b, "marker", region)
+        units = _labelled(text, f, a, b, "marker", region, first_is_lead=first_is_lead or conv)
         kind = "labelled"
         if units is None and (after_sentence or ends_sentence):
             units = _role_clauses(text, f, a, b, first_is_lead or conv, "marker", region, bare_ok=after_sentence)
-            kind = "bare" if units is not None and not _VERB.search(f, a, b) else "clause"
+            kind = "bare" if units is not None and not _cue_patterns().verb.search(f, a, b) else "clause"
         if units is None:
             continue
         markers.append(Marker(text[o:c], (o, c), kind, tuple(units)))
         taken.append((o, c))
-    # marker lines without brackets: "责任单位:…" or "X牵头,Y按职责分工负责" as a whole line
+    # marker lines without brackets: "责任单位:…" or "X牵头,Y按职责分工负责" as a whole line; the label
+    # lines of one measure ("牵头单位:A" / "责任单位:B" on lines of their own) make one marker
+    label = _cue_patterns().label
+    label_lines, other_lines = [], []
     for lm in _LINE.finditer(f):
         la, lb = lm.start(), lm.end()
         if any(x < lb and la < y for x, y in taken):
             continue
         ls = la + (len(f[la:lb]) - len(f[la:lb].lstrip(" ")))
-        m = _LABEL.search(f, ls, lb)
+        m = label.search(f, ls, lb)
         if m and f[m.start() - 1:m.start()] == "(" and m.start() - 1 >= ls:
-            m = _LABEL.search(f, m.start() - 1, lb) or m
+            m = label.search(f, m.start() - 1, lb) or m
         start = m.start() - (1 if m and f[m.start() - 1:m.start()] == "(" else 0) if m else 0
         if m and (start == ls or f[start - 1] in "。;"):
-            end, _, _ = _cut_tails(f, start, lb)
-            units = _labelled(text, f, start, end, "marker", region)
-            if units is not None:
-                markers.append(Marker(text[start:end], (start, end), "line", tuple(units)))
-            continue
+            end, conv, _ = _cut_tails(f, start, lb)
+            label_lines.append((start, end, conv))
+        else:
+            other_lines.append((ls, lb))
+    lead_in_lines = any(_is_lead_label(m) for a, b, _ in label_lines for m in label.finditer(f, a, b))
+    for start, end, conv in label_lines:
+        units = _labelled(text, f, start, end, "marker", region, has_lead=lead_in_lines,
+                          first_is_lead=first_is_lead or conv)
+        if units is not None:
+            markers.append(Marker(text[start:end], (start, end), "line", tuple(units)))
+    for ls, lb in other_lines:
         end, conv, _ = _cut_tails(f, ls, lb)
         if end - ls <= 80:
             units = _role_clauses(text, f, ls, end, first_is_lead or conv, "marker", region, bare_ok=False)
             if units and all(is_body(f[u.span[0]:u.span[1]]) for u in units):
                 markers.append(Marker(text[ls:end], (ls, end), "line", tuple(units)))
-    return markers
+    return sorted(markers, key=lambda mk: mk.span)
 
 
 def _stem_at(f: str, p: int) -> int | None:
@@ -358,8 +601,12 @@ def _stem_at(f: str, p: int) -> int | None:
     return m.end() if m else None
 
 
-def _subject(f: str, pos: int, cont: bool = False) -> tuple[list[tuple[int, int]], int]:
-    """A list of body names (or function words closed by 等部门) starting at `pos`: spans and end."""
+def _subject(f: str, pos: int, cont: bool = False, by: bool = False) -> tuple[list[tuple[int, int]], int]:
+    """A list of body names (or function words closed by 等部门) starting at `pos`: spans and end.
+
+    A level and a function word name a body on their own after 由 (`by`) or before a duty word:
+    "由省财政在预算额度内安排" → 省财政, "市财政要加大投入" → 市财政.
+    """
     items: list[tuple[int, int, bool]] = []
     p = pos
     closed = False
@@ -370,6 +617,8 @@ def _subject(f: str, pos: int, cont: bool = False) -> tuple[list[tuple[int, int]
             q = _stem_at(f, p)
             if q is not None and q < len(f) and (f[q] in "、和与及等" or f.startswith("部门", q)):
                 e, stem = q, True
+            elif q is not None and not items and _patterns().level.match(f, p) and (by or f.startswith(_STRONG, q)):
+                e = q                   # 由省财政安排 / 市财政要加大投入
         if e is None:
             break
         vague = _VAGUE_TAIL.match(f, e) if f.startswith(("有关", "相关", "各", "其他"), e) else None
@@ -414,29 +663,31 @@ def find_duties(text: str, *, region: Any = None) -> list[Unit]:
     # 由查处举报案件的粮食行政管理部门负责: the body after a short 的-modifier
     starts |= {m.end() for m in _BY_MODIFIED.finditer(f)}
     for i in sorted(starts):
-        if i >= len(f) or (i > 0 and f[i - 1] == "由" and f.startswith("由于", i - 1)):
+        if i >= len(f) or (i > 0 and f[i - 1] == "由" and f.startswith("由于", i - 1)) or _WHEN.match(f, i):
             continue
-        items, end = _subject(f, i)
+        items, end = _subject(f, i, by=i > 0 and f[i - 1] == "由")
         if not items:
             continue
         if any(f.endswith(w, 0, i) for w in _OBJECT_BEFORE) or (f[i - 1:i] == "的" and not f.startswith("负责", end)):
             continue
         if _ANNEX_HEAD.search(f, max(0, i - 6), i):     # 附件:各行业主管部门…职责 (an annex title)
             continue
-        rest = f[end:end + 4]
+        rest = f[end:end + 6]
         after_comma = f[i - 1] == "、" if i > 0 else False
         if after_comma and not rest.startswith(_STRONG):
             continue
         if not rest or not ("\u4e00" <= rest[0] <= "\u9fff") or rest.startswith(_NOT_DUTY):
             continue
         role = "responsible"
-        if rest.startswith(("牵头", "召集")):
+        verb = re.sub(r"^(?:要|应当|应|须|需|必须|将)", "", f[end:end + 6])
+        if verb.startswith(("牵头", "召集")):
             role = "lead"
-        elif rest.startswith(("为成员", "配合", "参与", "协助")):
+        elif verb.startswith(("为成员", "配合", "参与", "协助")):
             role = "support"
-        elif rest.startswith("会同"):
+        together = _TOGETHER.match(f, end)     # X会同Y / X要会同Y / 由X牵头,会同Y
+        if together:
             role = "lead"
-            obj, _ = _subject(f, end + 2, cont=True)
+            obj, _ = _subject(f, together.end(), cont=True)
             for x, y in obj:
                 found.append(_unit(text[x:y], "support", (x, y), "duty", region))
         for x, y in items:
@@ -452,6 +703,11 @@ def find_duties(text: str, *, region: Any = None) -> list[Unit]:
                 role = "lead" if m.group() == "牵头" else "responsible"
                 found += [_unit(text[x:y], role, (x, y), "duty", region) for x, y in items]
                 break
+    # a body set up and named in one sentence: "设立…办公室(以下简称区助保贷办公室),设在…,负责…"
+    for m in _DEFINED.finditer(f):
+        x, y = m.span("alias")
+        if is_body(f[x:y]):
+            found.append(_unit(text[x:y], "responsible", (x, y), "duty", region))
     return _dedupe((u for u in found if not is_vague(u.name) and not is_nonbody(u.name)), rank=True)
 
 
@@ -488,19 +744,23 @@ def find_inheritance(text: str, *, region: Any = None) -> list[Inheritance]:
     """
     f = fold(text)
     out = []
-    for m in _INHERIT.finditer(f):
-        a, b = m.span("list")
+    for start, end, a, b in _inherit_statements(f):
         units = [Unit(u.name, "responsible", u.span, u.canonical, u.function, u.level, "inherited", True)
                  for u in _units_from(text, f, a, b, "responsible", "inherited", region)]
-        out.append(Inheritance(text[m.start():m.end()], m.span(), tuple(units)))
+        if units or _INHERIT.match(f, start):
+            out.append(Inheritance(text[start:end], (start, end), tuple(units)))
+    pats = _cue_patterns()
+    # the convention in a marker ("…,列第一位者为牵头单位,下同") or in a sentence of its own
+    # ("各项任务排在第一位的为牵头单位。"): the first body of every later marker leads
+    for m in pats.convention.finditer(f):
+        out.append(Inheritance(text[m.start():m.end()], m.span(), (), True))
     for o, c in _brackets(f):
-        if _CONVENTION.search(f, o, c):
-            out.append(Inheritance(text[o:c], (o, c), (), True))
+        if pats.convention.search(f, o, c):
             continue
         sm = _SAME.search(f[o + 1:c - 1])
         if sm:
             a, b = o + 1, o + 1 + sm.start()
-            label = _LABEL.match(f, a)
+            label = pats.label.match(f, a)
             a = label.end() if label else a
             names = split_units(text[a:b])
             if names and all(is_body(n) for n, _ in names):
@@ -522,7 +782,7 @@ def units_from_cells(lead_cell: str | None = None, support_cell: str | None = No
     units = []
     for cell, role in ((lead_cell, "lead"), (responsible_cell, "responsible"), (support_cell, "support")):
         if cell:
-            units += [_unit(n, role, (o, o + len(n)), "table", region) for n, o in split_units(cell)]
+            units += _ranked([(n, role, o) for n, o in split_units(cell)], "table", region)
     return _dedupe(units)
 
 

@@ -31,6 +31,8 @@ def test_validator_names_the_problem():
     assert any("kind must be one of" in p for p in problems)
     assert any("needs a function key and a canonical" in p for p in problems)
     assert any("level must be one of" in p for p in problems)
+    assert validate_rows([AgencyRow("suffix", "branch", "调查队")]) == []
+    assert any("strong, weak or branch" in p for p in validate_rows([AgencyRow("suffix", "local", "调查队")]))
 
 
 def test_loader_is_cached():
@@ -108,6 +110,9 @@ def test_level_of(prefix, level):
     ("推进校企联合办学", []),
     ("纳入本地本部门人才工作总体规划", []),
     ("国务院办公厅关于进一步加大稳就业政策支持力度的通知", ["国务院办公厅"]),
+    ("国家统计局济宁调查队负责劳动力调查数据的采集。", ["国家统计局济宁调查队"]),
+    ("国家税务总局潍坊市税务局要落实税收优惠政策。", ["国家税务总局潍坊市税务局"]),
+    ("市侨联、市委党校、市档案馆要积极参与。", ["市侨联", "市委党校", "市档案馆"]),
 ], ids=lambda v: v[:16] if isinstance(v, str) else None)
 def test_find_agencies(text, names):
     assert [n for n, _ in find_agencies(text)] == names

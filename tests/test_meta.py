@@ -66,3 +66,114 @@ def test_wrapped_title_is_joined():
     assert m.policy_title == "福鼎市技能人才队伍建设规划（2023-2025年）"
     assert m.issuer == ("福鼎市人民政府办公室",)
     assert m.recipients == ("各乡（镇）人民政府",)
+
+
+# shapes of page openings met in notices from other regions (texts abridged from the pages named)
+_SHANGHAI = ("上海市人力资源和社会保障局等四部门关于印发《落实国家“十四五”职业技能培训规划的实施方案》的通知\n\n"
+             "沪人社职〔2022〕256号\n发布时间:2022-09-19\n\n各区人民政府,市政府各委、办、局:\n\n"
+             "  经市政府同意,现将《落实国家“十四五”职业技能培训规划的实施方案》印发给你们,请认真按照执行。\n\n"
+             "  上海市人力资源和社会保障局\n\n  上海市教育委员会\n\n  上海市发展和改革委员会\n\n  上海市财政局\n\n"
+             "  2022年9月16日\n\n  落实国家“十四五”职业技能培训规划的实施方案\n\n  一、目标任务\n")
+_HEBEI = ("河北省人力资源和社会保障厅\n关于印发技工教育“十四五”规划的通知\n冀人社发〔2022〕11 号\n"
+          "各市(含定州、辛集市)人力资源社会保障局,雄安新区管理委员会公共服务局:\n"
+          "为深入贯彻习近平总书记关于大力发展技工教育的重要指示精神,我厅组织制定了《河北省技工教育“十四五”规划》。"
+          "现印发给你们,请结合实际,认真贯彻执行。\n河北省人力资源和社会保障厅\n2022年5月30日\n河北省技工教育“十四五”规划\n一、发展环境\n")
+_SUZHOU = ("政策法规\n您现在的位置:首页 > 政策法规 > 正文\n发布时间:2016-09-18    信息来源:未知\n"
+           "苏州市政府印发关于进一步做好新形势下创业就业工作的实施意见的通知\n苏府[2015]139号\n \n"
+           "各市、区人民政府,苏州工业园区、苏州高新区、太仓港口管委会;市各委办局,各直属单位:\n"
+           "《关于进一步做好新形势下创业就业工作的实施意见》已经市政府第43次常务会议讨论通过,现印发给你们,请结合实际,认真贯彻落实。\n"
+           " \n苏州市人民政府\n2015年9月28日\n \n(此件公开发布)\n \n关于进一步做好新形势下创业就业工作的实施意见\n一、积极鼓励创新创业带动就业\n")
+_JIANGSU_TRAD = ("江蘇省政府辦公廳關于印發職業技能提升行動計劃(2017-2020年)的通知\n發布日期:2017-04-06 16:07 字體:[ ]\n\n"
+                 "  蘇政辦發〔2017〕41號\n\n各市、縣(市、區)人民政府,省各委辦廳局,省各直屬單位:\n\n"
+                 "  現將《職業技能提升行動計劃(2017-2020年)》印發給你們,請結合實際認真貫徹落實。\n\n"
+                 "  江蘇省人民政府辦公廳  \n\n  2017年3月13日     \n\n職業技能提升行動計劃(2017-2020年)\n\n  一、總體要求\n")
+_SICHUAN_TWO_COLUMNS = ("关于印发《四川省大规模职业技能提升培训\n行动方案(2025-2027年)》的通知\n\n\n"
+                        "各市(州)有关部门,省直有关部门(单位)\n\n"
+                        "为推动职业技能培训高质量发展,现将《四川省大规模职业技能提升培训行动方案(20252027年)》印发给你们,请认真贯彻执行。\n\n"
+                        "中共四川省委网络安全和信息化委员会办公室    四川省发展和改革委员会\n\n"
+                        "四川省经济和信息化厅                                \n\n厅                                \n\n"
+                        "四川省住房和城乡建设厅                            四川省交通运输厅\n\n四川省妇女联合会                          四川省残\n")
+_CHANGSHA_LAWSITE = ("   首页 > 财经相关法律法规 > 劳动就业 >\n法规内容  本文仅供参考,如需引用请以正式文件为准\n"
+                     "发文标题: 长沙市人力资源和社会保障局关于印发《长沙市民办职业培训机构审批和管理办法》的通知\n"
+                     "发文文号: 长人社发[2013]5号\n发文部门: 长沙市人力资源和社会保障局\n发文时间: 2013-1-17\n实施时间: 2013-1-17\n"
+                     "发文内容:\n\n各区、县(市)人力资源和社会保障局,高新区劳动保障局,各有关单位:\n"
+                     "  现将《长沙市民办职业培训机构审批和管理办法》印发给你们,请认真遵照执行。\n  二〇一三年一月十七日\n"
+                     "  长沙市民办职业培训机构审批和管理办法\n  第一章 总 则\n")
+_JIANGSU_CRUMBS = ("江苏省人力资源和社会保障厅 政策法规 省人力资源社会保障厅 关于发布2020年高技能人才培训补贴紧缺型职业(工种)目录的通知\n"
+                   "作者: 来源:政府 2020-05-09 13:37:47\n各设区市人力资源社会保障局:\n为助力打赢疫情防控阻击战,确定车工等100个职业(工种)为紧缺型职业(工种)目录,现予发布。\n"
+                   "江苏省人力资源和社会保障厅\n2020年4月27日\n")
+_ONE_LINE = ("劳动和社会保障部办公厅关于切实做好贫困地区劳动力培训促进就业工作的通知 (劳社厅函[2005]306号) "
+             "各省、自治区、直辖市劳动和社会保障厅(局): 为贯彻落实国务院扶贫办与我部近日联合下发的通知,现就有关问题通知如下: "
+             "一、把做好贫困地区劳动力培训促进就业工作摆上重要位置 各地劳动保障部门要高度重视。 |")
+_NEWS = "当前位置: 首页 > 政策文件\n\n四川印发《“技能四川行动”实施方案》\n\n发布时间:2023/03/27 13:53:31\n\n为深入学习习近平总书记对技能人才工作的重要指示精神,特制定本实施方案。\n"
+_SHARED_DOC = ("《“十四五”职业技能培训实施方案.docx》由会员分享,可在线阅读,更多相关《“十四五”职业技能培训实施方案.docx(17页珍藏版)》请在课桌文档上搜索。\n"
+               "1、“十四五”职业技能培训实施方案为深入贯彻习近平总书记关于技能人才、职业教育工作的重要指示精神,制定本实施方案。\n")
+
+_WRAPPED_FIELD = ("索引号:11350000-2023-00012 | 发文机关:某某市人力资源和社会保障局 | 成文日期:2023-05-06 |\n"
+                  "标题:关于印发《某某市技能人才队伍建设\n三年行动方案》的通知\n文号:某人社〔2023〕12号\n各县（市、区）人社局，市直各单位：\n"
+                  "现将《某某市技能人才队伍建设三年行动方案》印发给你们，请认真贯彻落实。\n")
+_TITLE_DATE = ("某市人民政府办公室关于印发某市就业创业\n若干措施的通知\n（2023年3月1日）\n某政办发〔2023〕5号\n各县区人民政府：\n"
+               "现将《某市就业创业若干措施》印发给你们。\n")
+_TITLE_DOCNO = ("某市人民政府关于印发某市就业创业若干措施的通知（某政发〔2023〕5号）\n各县区人民政府：\n现将《某市就业创业若干措施》印发给你们。\n"
+                "某市人民政府\n2023年3月1日\n")
+
+_PINYIN = ("湖南省人民政府\n關(guān)于印發(fā)《湖南省進(jìn)一步促進(jìn)就業(yè)工作二十條措施》的通知\n湘政發(fā)〔2018〕30號\n"
+           "各市州、縣市區人民政府,省政府各廳委、各直屬機構:\n現將《湖南省進(jìn)一步促進(jìn)就業(yè)工作二十條措施》印發(fā)給你們,請認真貫徹落實(shí)。\n"
+           "湖南省人民政府\n2018年12月15日\n")
+
+
+@pytest.mark.parametrize("text,field,expected", [
+    (_SHANGHAI, "issuer", ("上海市人力资源和社会保障局", "上海市教育委员会", "上海市发展和改革委员会", "上海市财政局")),
+    (_SHANGHAI, "date", "2022-09-16"),
+    (_HEBEI, "title", "河北省人力资源和社会保障厅关于印发技工教育“十四五”规划的通知"),
+    (_HEBEI, "policy_title", "河北省技工教育“十四五”规划"),
+    (_SUZHOU, "title", "苏州市政府印发关于进一步做好新形势下创业就业工作的实施意见的通知"),
+    (_SUZHOU, "policy_title", "关于进一步做好新形势下创业就业工作的实施意见"),
+    (_SUZHOU, "issuer", ("苏州市人民政府",)),
+    (_JIANGSU_TRAD, "doc_number", "蘇政辦發〔2017〕41號"),
+    (_JIANGSU_TRAD, "policy_title", "職業技能提升行動計劃(2017-2020年)"),
+    (_JIANGSU_TRAD, "date", "2017-03-13"),
+    (_SICHUAN_TWO_COLUMNS, "title", "关于印发《四川省大规模职业技能提升培训行动方案(2025-2027年)》的通知"),
+    (_SICHUAN_TWO_COLUMNS, "issuer", ("中共四川省委网络安全和信息化委员会办公室", "四川省发展和改革委员会", "四川省经济和信息化厅",
+                                      "四川省住房和城乡建设厅", "四川省交通运输厅", "四川省妇女联合会")),
+    (_CHANGSHA_LAWSITE, "title", "长沙市人力资源和社会保障局关于印发《长沙市民办职业培训机构审批和管理办法》的通知"),
+    (_CHANGSHA_LAWSITE, "doc_number", "长人社发[2013]5号"),
+    (_CHANGSHA_LAWSITE, "issuer", ("长沙市人力资源和社会保障局",)),
+    (_JIANGSU_CRUMBS, "title", "省人力资源社会保障厅 关于发布2020年高技能人才培训补贴紧缺型职业(工种)目录的通知"),
+    (_JIANGSU_CRUMBS, "issuer", ("江苏省人力资源和社会保障厅",)),
+    (_ONE_LINE, "title", "劳动和社会保障部办公厅关于切实做好贫困地区劳动力培训促进就业工作的通知"),
+    (_ONE_LINE, "doc_number", "劳社厅函[2005]306号"),
+    (_NEWS, "title", "“技能四川行动”实施方案"),
+    (_SHARED_DOC, "title", "“十四五”职业技能培训实施方案"),
+    (_WRAPPED_FIELD, "title", "关于印发《某某市技能人才队伍建设三年行动方案》的通知"),
+    (_WRAPPED_FIELD, "recipients", ("各县（市、区）人社局", "市直各单位")),
+    (_TITLE_DATE, "date", "2023-03-01"),
+    (_TITLE_DOCNO, "title", "某市人民政府关于印发某市就业创业若干措施的通知"),
+    (_TITLE_DOCNO, "doc_number", "某政发〔2023〕5号"),
+    (_PINYIN, "doc_number", "湘政發(fā)〔2018〕30號"),
+    (_PINYIN, "policy_title", "湖南省進(jìn)一步促進(jìn)就業(yè)工作二十條措施"),
+    (_PINYIN, "title", "湖南省人民政府關(guān)于印發(fā)《湖南省進(jìn)一步促進(jìn)就業(yè)工作二十條措施》的通知"),
+], ids=["signature-lists-the-deng-n-bumen", "signing-date-not-publication-date", "issuer-line-above-guanyu",
+        "policy-named-in-body-not-title", "issuer-then-yinfa-title-kept", "policy-yijing-tongguo-xian-yinfa",
+        "issuer-from-signature-for-yinfa-title", "traditional-docno-hao", "traditional-policy-title", "traditional-date",
+        "title-over-two-lines", "two-column-signature-without-date", "fawen-biaoti-field", "fawen-wenhao-field",
+        "fawen-bumen-field", "crumbs-before-title-dropped", "bare-level-issuer-gives-way-to-signature", "one-line-notice-title",
+        "docno-in-brackets-after-title", "news-headline-yinfa", "shared-docx-name", "title-field-wrapped-over-two-lines",
+        "recipients-split-outside-brackets", "bracketed-date-under-title", "title-without-trailing-docno", "trailing-docno",
+        "pinyin-glossed-docno", "pinyin-glossed-policy", "pinyin-glossed-title"])
+def test_meta_of_page_openings(text, field, expected):
+    assert getattr(extract_meta(text), field) == expected
+
+
+_BODY = "关于做好2023年技能培训工作的通知\n各县区人社局：\n现就有关事项通知如下。\n一、加强培训\n各地要加强培训。\n\n"
+
+
+@pytest.mark.parametrize("signature,issuers", [
+    ("某市人力资源和社会保障局    2023年3月1日\n", ("某市人力资源和社会保障局",)),
+    ("某市人力资源和社会保障局（盖章）\n2023年3月1日\n", ("某市人力资源和社会保障局",)),
+    ("某市人力资源和社会保障局 某市财政局\n2023年3月1日\n", ("某市人力资源和社会保障局", "某市财政局")),
+    ("某市人力资源和社会保障局\n某市财政局\n某市教育局\n二〇二三年三月一日\n", ("某市人力资源和社会保障局", "某市财政局", "某市教育局")),
+], ids=["issuer-and-date-on-one-line", "seal-note-dropped", "two-issuers-one-space", "cn-numeral-date-line"])
+def test_signature_issuers(signature, issuers):
+    m = extract_meta(_BODY + signature)
+    assert (m.issuer, m.date) == (issuers, "2023-03-01")

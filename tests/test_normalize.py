@@ -19,8 +19,19 @@ from .conftest import SAMPLES, SEED_STEMS
     ("[bookmark: _GoBack]鼎政办规〔2023〕8号", "鼎政办规〔2023〕8号"),
     ("ISO 9001 认证", "ISO 9001认证"),
     ("市人社局 | 市财政局 |", "市人社局 | 市财政局 |"),
+    ("稳岗返还所需资金由失业保险基金列支。(自治区人力资源社会保障厅、财政厅,排首位为牵头单位,下同)\n \n落实普惠金融定向降准政策,对符合条件的金融机构",
+     "稳岗返还所需资金由失业保险基金列支。(自治区人力资源社会保障厅、财政厅,排首位为牵头单位,下同)\n\n落实普惠金融定向降准政策,对符合条件的金融机构"),
+    ("(一)堅(jiān)持經(jīng)濟(jì)發(fā)展就業(yè)導(dǎo)向。", "(一)坚持经济发展就业导向。"),
+    ("附件(PDF)第(a)项", "附件(PDF)第(a)项"),
+    ("一、把做好贫困地区劳动力培训促进就业工作摆上重要位置 各地劳动保障部门要高度重视劳动力职业培训和转移就业工作,将其纳入工作安排。",
+     "一、把做好贫困地区劳动力培训促进就业工作摆上重要位置\n各地劳动保障部门要高度重视劳动力职业培训和转移就业工作,将其纳入工作安排。"),
+    ("(一)加快推进高技能人才 培养基地建设,按照要求推进。", "(一)加快推进高技能人才培养基地建设,按照要求推进。"),
+    ("为贯彻落实有关文件精神,现就有关问题通知如下: 一、加强组织领导。各地要高度重视。二、加大资金投入。各地要保障经费。",
+     "为贯彻落实有关文件精神,现就有关问题通知如下:\n一、加强组织领导。各地要高度重视。\n二、加大资金投入。各地要保障经费。"),
 ], ids=["space-in-word", "space-around-digits", "hard-wrap", "heading-not-joined", "fullwidth-digits",
-        "bookmark-noise", "ascii-space-kept", "table-separators-kept"])
+        "bookmark-noise", "ascii-space-kept", "table-separators-kept", "marker-after-sentence-ends-paragraph",
+        "pinyin-glosses-dropped", "latin-in-brackets-kept", "heading-then-space-then-paragraph",
+        "space-inside-pdf-heading-deleted", "list-after-tongzhi-ruxia-breaks"])
 def test_normalize_cases(raw, expected):
     assert normalize(raw).text == expected
 

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from extractor.jsonio import notice_to_dict, notice_to_json
-from extractor.pipeline import parse_file
+from extractor.pipeline import parse_file, parse_text
 
 from .conftest import SAMPLES, SEED_STEMS, load_gold, load_scorer, needs_shared
 
@@ -77,3 +77,18 @@ def test_published_schema_file_is_current():
 
     on_disk = json.loads((ROOT / "schema" / "notice.schema.json").read_text(encoding="utf-8"))
     assert on_disk == notice_schema(), "regenerate: python -m extractor.schema > schema/notice.schema.json"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("关于支持技能人才发展的若干措施\n为加快技能人才队伍建设,制定如下措施。\n"
+     "【加大培训补贴】对取得高级工证书的,每人补贴2000元。(责任单位:市人社局、市财政局)\n",
+     [("加大培训补贴", ["市人社局", "市财政局"])]),
+    ("某市推进技能人才队伍建设实施方案\n一、重点任务\n(一)实施技能提升行动\n1.开展企业职工培训。每年培训1万人次。(牵头单位:市人社局)\n"
+     "(1)岗前培训。对新录用人员开展培训。\n(2)在岗培训。对在岗职工开展培训。\n",
+     [("开展企业职工培训", ["市人社局"])]),
+    ("关于支持技能人才发展的若干措施\n一、加大培训补贴力度\n对取得高级工证书的,每人补贴2000元。(责任单位:市人社局)\n",
+     [("加大培训补贴力度", ["市人社局"])]),
+], ids=["bracket-heading-measure-with-units", "numbered-item-with-sub-points", "one-paragraph-section-measure"])
+def test_measures_and_their_units_end_to_end(text, expected):
+    n = parse_text(text)
+    assert [(m.title, [u.name for u in m.units]) for m in n.measures] == expected

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from extractor.normalize import normalize
-from extractor.structure import heading_title, match_marker, measure_headings, parse_skeleton
+from extractor.structure import (heading_title, match_marker, measure_headings, paragraph_measures, parse_skeleton,
+                                 single_paragraph_tops)
 
 from .conftest import SAMPLES, SEED_STEMS, load_gold, needs_shared
 
@@ -68,3 +69,42 @@ def test_every_measure_in_exactly_one_section(seed_notices):
             if m.source == "body":
                 holders = [s for s in n.sections if s.span[0] <= m.span[0] and m.span[1] <= s.span[1] and s.path == m.section]
                 assert len(holders) == 1, (m.id, m.title)
+
+
+def _measure_titles(text: str) -> list[str]:
+    sk = parse_skeleton(normalize(text).text)
+    heads = measure_headings(sk.headings) + single_paragraph_tops(sk)
+    return [h.title for h in heads] + [ln.text.split(",")[0] for _, ln in paragraph_measures(sk)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("一、发展环境\n“十三五”时期,我省技工教育取得明显成效。\n——政策环境不断优化。省委、省政府高度重视技能人才工作。\n"
+     "二、主要任务\n(一)扩大办学规模。各地要支持技工院校扩大招生。", ["扩大办学规模"]),
+    ("第三条 就业补助资金使用管理应遵循以下原则:\n(一)注重普惠,重点倾斜。落实普惠性就业创业政策。\n"
+     "第四条 部门的主要职责:\n财政部门主要负责资金管理。", ["部门的主要职责"]),
+    ("第二条 本办法的扶持范围包括:\n(一)化妆品生产企业。\n第三条 对新获批的企业给予一次性奖励。", ["对新获批的企业给予一次性奖励"]),
+    ("第一条 为鼓励全省哲学社会科学工作者积极探索,省人民政府设立“广东省哲学社会科学优秀成果奖”。\n第二条 省委宣传部负责评奖的管理工作。",
+     ["省委宣传部负责评奖的管理工作"]),
+    ("1、“十四五”职业技能培训实施方案为深入贯彻习近平总书记关于技能人才、职业教育工作的重要指示精神,加快实施就业优先战略、人才强市战略,"
+     "制定本实施方案。一、总体要求坚持以习近平新时代中国特色社会主义思想为指导。\n"
+     "2、新发展格局,推动高质量发展,以改革创新为动力,以构建技能型社会为主线,不断健全劳动者终身职业技能培训制度,为高质量发展提供有力的技能人才支撑。"
+     "二、基本原则坚持党的全面领导。", []),
+    ("关于支持技能人才发展的若干措施\n为加快技能人才队伍建设,制定如下措施。\n"
+     "【加大培训补贴】对取得高级工证书的,每人补贴2000元。(责任单位:市人社局)\n【支持企业自主评价】支持企业开展技能等级认定。",
+     ["加大培训补贴", "支持企业自主评价"]),
+    ("一、加大培训补贴力度\n对取得高级工证书的,每人补贴2000元。(责任单位:市人社局)\n二、支持企业自主评价\n支持企业开展技能等级认定。",
+     ["加大培训补贴力度", "支持企业自主评价"]),
+    ("一、支持企业稳定岗位\n加大减负稳岗力度,继续延长实施阶段性降低失业保险费率政策。(自治区人社厅、财政厅,排首位为牵头单位,下同)\n"
+     "落实普惠金融定向降准政策,对符合条件的金融机构实施定向降准。(人民银行南宁中心支行)", ["加大减负稳岗力度", "落实普惠金融定向降准政策"]),
+    ("五、优化产业发展生态圈\n第二十条 进一步强化文旅体、版权产业链条。\n六、附则\n本措施自印发之日起施行,有效期三年。\n"
+     "《广州市黄埔区促进文化旅游产业发展办法》同时废止。", ["进一步强化文旅体、版权产业链条"]),
+    ("一、主要任务\n(一)加强组织领导:各县区要建立工作机制。(牵头单位:市人社局)\n(二)开展技能竞赛:每年举办一次技能大赛。",
+     ["加强组织领导", "开展技能竞赛"]),
+    ("一、重点任务\n(一)实施技能提升行动\n1.开展企业职工培训。每年培训1万人次。(牵头单位:市人社局)\n(1)岗前培训。对新录用人员开展培训。\n"
+     "(2)在岗培训。对在岗职工开展培训。\n2.开展农民工培训。每年培训5000人次。", ["开展企业职工培训", "开展农民工培训"]),
+], ids=["background-section-is-not-work", "principles-article-skipped", "scope-article-skipped", "purpose-article-setting-up-award",
+        "preview-page-chunks-are-not-items", "unnumbered-bracket-headings", "one-paragraph-cn-heading-is-the-measure",
+        "several-paragraphs-are-measures", "closing-section-paragraphs-skipped", "run-in-heading-closed-by-colon",
+        "sub-points-belong-to-the-numbered-item"])
+def test_which_items_are_measures(text, expected):
+    assert _measure_titles(text) == expected

@@ -1,6 +1,7 @@
 """Units: markers, duty sentences, cells, annex lines and inheritance — cases from real notices.
 
-Every expected list is the gold answer (../shared/gold, ../shared/dev/gold) for that passage.
+Every expected list is the gold answer (../shared/gold, ../shared/dev/gold, or the extra units set of
+notices from other places, ../extra/units) for that passage.
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.units import (assign_units, extract_units, find_duties, find_inheritance, find_markers,
-                             parse_annex_duty_line, split_units, units_from_cells)
+                             load_unit_cues, parse_annex_duty_line, split_units, units_from_cells)
 
 L, S, R = "lead", "support", "responsible"
 
@@ -104,6 +105,84 @@ MARKERS = {
 }
 
 
+# marker variants met in notices from other places (../extra/units) and the forms the genre uses
+MARKER_VARIANTS = {
+    "maanshan-责任单位,配合单位": (
+        "精准开展岗位技能培训,按规定给予培训补贴。(责任单位:市人力资源社会保障局,配合单位:市财政局)",
+        [("市人力资源社会保障局", R), ("市财政局", S)]),
+    "jining-牵头+参加": (
+        "将就业创业工作纳入政绩考核。(市发展改革委、市人力资源社会保障局牵头,市委组织部、市统计局、国家统计局济宁调查队参加)",
+        [("市发展改革委", L), ("市人力资源社会保障局", L), ("市委组织部", S), ("市统计局", S), ("国家统计局济宁调查队", S)]),
+    "neijiang-等负责,列第一位者为牵头单位,下同": (
+        "优先安排。(市发展改革委、市经济和信息化委、市财政局、市人力资源社会保障局等负责,列第一位者为牵头单位,下同)",
+        [("市发展改革委", L), ("市经济和信息化委", S), ("市财政局", S), ("市人力资源社会保障局", S)]),
+    "shanghai-按照职责分工负责。列第一位者为牵头单位": (
+        "促进经济增长与扩大就业联动。(市发展改革委、市财政局、人民银行上海总部、市地税局等按照职责分工负责。列第一位者为牵头单位,下同)",
+        [("市发展改革委", L), ("市财政局", S), ("人民银行上海总部", S), ("市地税局", S)]),
+    "ganzhou-〔牵头单位;责任单位〕-ellipsis": (
+        "纳入国民经济和社会发展规划及年度计划。〔牵头单位:各县(市、区)人民政府,赣州、龙南经济技术开发区管委会;"
+        "责任单位:市发改委、市财政局、市人力资源和社会保障局〕",
+        [("各县(市、区)人民政府", L), ("赣州", L), ("龙南经济技术开发区管委会", L), ("市发改委", S), ("市财政局", S),
+         ("市人力资源和社会保障局", S)]),
+    "taizhou-责任单位-comma-lists": (
+        "减少盖章、审核、备案、确认、告知等各种繁琐手续。(责任单位:市行政审批局、住建局、司法局,各市(区)人民政府,医药高新区管委会)",
+        [("市行政审批局", R), ("住建局", R), ("司法局", R), ("各市(区)人民政府", R), ("医药高新区管委会", R)]),
+    "huoqiu-marker-before-full-stop": (
+        "1.全县家庭农场发展到1.3万家,农业产业化联合体达26个(责任单位:县农业农村局)。", [("县农业农村局", R)]),
+    "lishan-label-lines-牵头/责任": (
+        "1.努力实现地区生产总值增长6.2%左右。\n\n牵头单位:区发改局\n\n责任单位:立山经济开发区,全区经济运行各专班\n",
+        [("区发改局", L), ("立山经济开发区", S), ("全区经济运行各专班", S)]),
+    "lishan-label-lines-vague-dropped": (
+        "6.居民收入增长与经济增长基本同步。\n\n牵头单位:区发改局\n\n责任单位:各街道,各相关单位\n",
+        [("区发改局", L), ("各街道", S)]),
+    "主办单位;协办单位": ("组织开展技能竞赛。(主办单位:市人社局;协办单位:市总工会、团市委)",
+                      [("市人社局", L), ("市总工会", S), ("团市委", S)]),
+    "牵头部门;配合部门": ("组织开展技能竞赛。(牵头部门:市人社局;配合部门:市财政局)", [("市人社局", L), ("市财政局", S)]),
+    "责任领导-field-skipped": ("组织开展技能竞赛。(责任领导:张三;牵头单位:市人社局;配合单位:市财政局)",
+                         [("市人社局", L), ("市财政局", S)]),
+    "主要责任单位;协同责任单位": ("组织开展技能竞赛。(主要责任单位:市人社局;协同责任单位:市财政局)",
+                          [("市人社局", R), ("市财政局", S)]),
+    "X为牵头单位,Y为配合单位": ("组织开展技能竞赛。(市人社局为牵头单位,市财政局为配合单位)", [("市人社局", L), ("市财政局", S)]),
+    "牵头落实,配合": ("组织开展技能竞赛。(市人社局牵头落实,市财政局配合)", [("市人社局", L), ("市财政局", S)]),
+    "牵头,协同": ("组织开展技能竞赛。(市人社局牵头,市财政局、市教育局协同)", [("市人社局", L), ("市财政局", S), ("市教育局", S)]),
+    "按各自职责负责": ("组织开展技能竞赛。(市人社局、市财政局按各自职责负责)", [("市人社局", R), ("市财政局", R)]),
+    "按职能职责分工负责": ("组织开展技能竞赛。(市教育局、市人社局按职能职责分工负责)", [("市教育局", R), ("市人社局", R)]),
+    "负责指导,负责落实": ("组织开展技能竞赛。(市人社局负责指导,各县(市、区)人民政府负责落实)",
+                      [("市人社局", R), ("各县(市、区)人民政府", R)]),
+    "(牵头)-after-name": ("组织开展技能竞赛。(责任单位:市人社局(牵头)、市财政局、市教育局)",
+                         [("市人社局", L), ("市财政局", S), ("市教育局", S)]),
+    "(牵头)-bare-list": ("组织开展技能竞赛。(市人社局(牵头)、市财政局、市教育局)",
+                        [("市人社局", L), ("市财政局", S), ("市教育局", S)]),
+    "责任单位:X牵头,Y配合": ("组织开展技能竞赛。(责任单位:市人社局牵头,市财政局配合)", [("市人社局", L), ("市财政局", S)]),
+    "责任单位:X会同Y": ("组织开展技能竞赛。(责任单位:市人社局会同市财政局)", [("市人社局", L), ("市财政局", S)]),
+    "space-separated-list": ("组织开展技能竞赛。(责任单位:市人社局 市财政局 市教育局)",
+                            [("市人社局", R), ("市财政局", R), ("市教育局", R)]),
+    "space-then-完成时限-field": ("组织开展技能竞赛。(牵头单位:市人社局 配合单位:市财政局 完成时限:2023年底)",
+                               [("市人社局", L), ("市财政局", S)]),
+    "【】-labels-run-in": ("组织开展技能竞赛。【牵头单位】市人社局【配合单位】市财政局、市教育局",
+                          [("市人社局", L), ("市财政局", S), ("市教育局", S)]),
+    "label-line-fields-after-full-stop": ("组织开展技能竞赛。\n牵头单位:市人社局。配合单位:市财政局、市教育局。",
+                                          [("市人社局", L), ("市财政局", S), ("市教育局", S)]),
+    "line-break-inside-list": ("组织开展技能竞赛。(责任单位:市人社局、\n市财政局)", [("市人社局", R), ("市财政局", R)]),
+}
+
+
+@pytest.mark.parametrize("text, expected", MARKER_VARIANTS.values(), ids=MARKER_VARIANTS.keys())
+def test_marker_variants(text, expected):
+    assert pairs(extract_units(text)) == expected
+
+
+def test_traditional_notice_keeps_names_as_written():
+    """The pipeline reads units on the simplified view and quotes the names from the original."""
+    from extractor.pipeline import parse_text
+    text = ("一、深入實施就業優先發展戰略\n(一)建立經濟發展與擴大就業聯動機制。同等條件下優先安排。"
+            "(市發展改革委、市財政局、市統計局等負責,列第一位者為牽頭單位,下同)\n"
+            "(二)發展吸納就業能力強的產業。提高服務業就業比重。(市商務局、市農業局等負責)")
+    n = parse_text(text)
+    assert [pairs(m.units) for m in n.measures] == [
+        [("市發展改革委", L), ("市財政局", S), ("市統計局", S)], [("市商務局", L), ("市農業局", S)]]
+
+
 @pytest.mark.parametrize("text, expected", MARKERS.values(), ids=MARKERS.keys())
 def test_markers(text, expected):
     assert pairs(extract_units(text)) == expected
@@ -171,6 +250,38 @@ def test_duty_sentences(text, expected):
     assert pairs(extract_units(text)) == expected
 
 
+DUTY_VARIANTS = {
+    "gansu-由X、Y牵头,有关部门负责实施": (
+        "第三条 省委、省政府直接掌握联系领军人才。领军人才工作由省委组织部、省人事厅牵头,省直有关部门按照各自职能具体负责实施。",
+        [("省委组织部", L), ("省人事厅", L)]),
+    "gansu-各地各有关部门-vague": ("第四条 各地各有关部门(单位)要制定完善领军人才培养计划。", []),
+    "X要会同Y": ("加强资金监管。市人社局要会同市财政局加强资金监管。", [("市人社局", L), ("市财政局", S)]),
+    "由X牵头,会同Y、Z等部门组织实施": ("加强资金监管。由市人社局牵头,会同市财政局、市教育局等部门组织实施。",
+                                 [("市人社局", L), ("市财政局", S), ("市教育局", S)]),
+    "guangdong-由省财政安排": ("第十二条 省社科成果奖的评审工作经费及奖金,由省财政在预算额度内从现有资金渠道安排。", [("省财政", R)]),
+    "市财政要": ("加强资金保障。市财政要加大投入。", [("市财政", R)]),
+    "X要牵头,Y要配合": ("加强协作。市人社局要牵头抓好落实,市财政局要配合做好资金保障。", [("市人社局", L), ("市财政局", S)]),
+    "huadu-合作银行-partner-bank": ("第十五条 合作银行主要负责对贷款项目进行调查和评估,并提出推荐意见。", [("合作银行", R)]),
+    "经办银行要": ("加大创业担保贷款支持。经办银行要简化贷款手续。", [("经办银行", R)]),
+    "banks-in-general-are-no-body": ("支持小微企业健康快速发展。银行业金融机构要针对小微企业经营特点,创新产品和服务。", []),
+    "huadu-当…时-condition-no-subject": ("各镇(街道、管委会)指定专门机构负责相关工作,当合作银行进行贷款追偿时给予协助。",
+                                        [("各镇(街道、管委会)", R)]),
+    "当涂县-place-starting-with-当": ("加强组织领导。当涂县人民政府负责统筹推进。", [("当涂县人民政府", R)]),
+    "huadu-设立…(以下简称…),设在…,负责": (
+        "第九条 设立广州市花都区中小企业助保贷业务办公室(以下简称“区助保贷办公室”),设在区科技工业信息化局,负责区助保贷业务日常工作。",
+        [("区助保贷办公室", R)]),
+    "named-body-with-alias-keeps-its-name": ("第三条 市人力资源和社会保障局(以下简称市人社局)负责本办法的组织实施。",
+                                              [("市人力资源和社会保障局", R)]),
+    "approver-经…认定-not-duty": ("经市人社局认定的技能大师工作室,给予10万元补助。", []),
+    "applicant-向…申请-not-duty": ("企业可向县人社局申请补贴。", []),
+}
+
+
+@pytest.mark.parametrize("text, expected", DUTY_VARIANTS.values(), ids=DUTY_VARIANTS.keys())
+def test_duty_variants(text, expected):
+    assert pairs(extract_units(text)) == expected
+
+
 def test_marker_overrides_duty_sentences():
     text = "各级人社部门要会同工会组织牵头做好组织实施工作。(责任单位:省人社厅、省总工会)"
     assert pairs(extract_units(text)) == [("省人社厅", R), ("省总工会", R)]
@@ -219,6 +330,7 @@ CELLS = {
 }
 
 
+CELLS["(牵头)-in-a-responsible-cell"] = ((None, None, "市人社局(牵头)、市财政局"), [("市人社局", L), ("市财政局", S)])
 @pytest.mark.parametrize("cells, expected", CELLS.values(), ids=CELLS.keys())
 def test_units_from_cells(cells, expected):
     assert pairs(units_from_cells(*cells)) == expected
@@ -239,6 +351,13 @@ SPLITS = {
 }
 
 
+SPLITS.update({
+    "spaces-between-bodies": ("市人社局 市财政局  各县(市、区)人民政府", ["市人社局", "市财政局", "各县(市、区)人民政府"]),
+    "按照职责分工负责-dropped": ("市财政局、市教育局按照职责分工负责", ["市财政局", "市教育局"]),
+    "负责指导-dropped": ("市人社局负责指导", ["市人社局"]),
+    "branch-after-national-body": ("国家统计局济宁调查队、国家税务总局潍坊市税务局",
+                                   ["国家统计局济宁调查队", "国家税务总局潍坊市税务局"]),
+})
 @pytest.mark.parametrize("s, names", SPLITS.values(), ids=SPLITS.keys())
 def test_split_units(s, names):
     got = split_units(s)
@@ -293,6 +412,64 @@ def test_convention_applies_to_later_markers():
     texts = ["甲。(自治区人力资源社会保障厅、财政厅,排首位为牵头单位,下同)", "乙。(自治区发展改革委、自治区财政厅)"]
     assert [pairs(us) for us in assign_units(texts)] == [
         [("自治区人力资源社会保障厅", L), ("财政厅", S)], [("自治区发展改革委", L), ("自治区财政厅", S)]]
+
+
+CONVENTIONS = {
+    "列第一位者为牵头单位": "(市发展改革委、市财政局等负责,列第一位者为牵头单位,下同)",
+    "排在第一位的为牵头单位": "(市人社局、市财政局,排在第一位的为牵头单位)",
+    "第一责任单位为牵头单位": "责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)",
+    "sentence-of-its-own": "各项任务中排在第一位的为牵头单位。",
+    "排首位为牵头单位": "(自治区人力资源社会保障厅、财政厅,排首位为牵头单位,下同)",
+}
+
+
+@pytest.mark.parametrize("text", CONVENTIONS.values(), ids=CONVENTIONS.keys())
+def test_first_is_lead_conventions(text):
+    conv = [i for i in find_inheritance(text) if i.first_is_lead]
+    assert conv and all(i.units == () for i in conv)
+    assert not [i for i in find_inheritance(text) if i.units]      # the 下同 of a convention carries no bodies
+
+
+INHERIT_VARIANTS = {
+    "以下各项任务均需X落实,不再一一列出": (
+        "(责任单位:市人社局,以下各项任务均需各县(市、区)人民政府落实,不再一一列出)", ["各县(市、区)人民政府"]),
+    "以下措施X均为责任单位,不再一一列出": ("(市人社局负责。以下措施各县市区人民政府均为责任单位,不再一一列出)", ["各县市区人民政府"]),
+    "X为各项任务的责任主体,以下不再列出": (
+        "(责任单位:市人社局。各县(市、区)人民政府为各项任务的责任主体,以下不再列出)", ["各县(市、区)人民政府"]),
+    "X是本措施落实的责任主体,下同": ("(责任单位:市人社局。各县(市、区)政府是本措施落实的责任主体,下同)", ["各县(市、区)政府"]),
+    "以下任务均需X、Y落实,不再逐一列出": (
+        "(责任单位:市人社局;以下任务均需各区县政府、两江新区管委会落实,不再逐一列出)", ["各区县政府", "两江新区管委会"]),
+}
+
+
+@pytest.mark.parametrize("text, names", INHERIT_VARIANTS.values(), ids=INHERIT_VARIANTS.keys())
+def test_inheritance_variants(text, names):
+    got = [[u.name for u in i.units] for i in find_inheritance(text) if i.units]
+    assert got == [names]
+    assert pairs(extract_units(text)) == [("市人社局", R)]      # the statement is no part of the marker's own list
+
+
+def test_convention_on_a_label_line_ranks_later_label_lines():
+    texts = ["(一)推进完善长效机制。\n责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)\n时限要求:持续推进",
+             "(二)严格落实统一的招投标政策。\n责任单位:市住建局\n时限要求:持续推进",
+             "(三)畅通政策传导机制。\n责任单位:市人社局、市财政局\n时限要求:持续推进"]
+    assert [pairs(us) for us in assign_units(texts)] == [
+        [("市发改委", L), ("市财政局", S)], [("市住建局", L)], [("市人社局", L), ("市财政局", S)]]
+
+
+def test_unit_cues_file_is_valid_and_cached():
+    cues = load_unit_cues()
+    assert cues is load_unit_cues()
+    assert set(cues.label_roles.values()) | set(cues.verb_roles.values()) <= {L, S, R}
+    assert cues.label_roles["牵头"] == L and cues.verb_roles["配合"] == S and "按职责分工" in cues.how
+
+
+def test_unit_cues_validator_names_the_problem(tmp_path):
+    bad = tmp_path / "cues.json"
+    bad.write_text('{"label_roles": {"牵头": "boss"}, "verb_roles": {"负责": "responsible"}, "label_nouns": ["单位"],'
+                   ' "first_words": ["首位"]}', encoding="utf-8")
+    with pytest.raises(ValueError, match="label_roles.*牵头.*boss"):
+        load_unit_cues(str(bad))
 
 
 def test_units_carry_canonical_function_level():
