@@ -3,12 +3,18 @@
 Covered: 元/万元/亿元/千元 and other currencies written after a number and its scale
 (2000元, 4.5万元, 1亿元, 100万美元, 50万元人民币); Chinese numerals (五万元, 三千元);
 sums of money with the currency word left out where a money noun announces them
-(产值2000万以上 → 20000000); lists (2000元、1500元和1000元 → three amounts); ranges (5—10万元 →
+(产值2000万以上 → 20000000; 产值超百亿企业 → 10000000000, but not 千亿级产业集群; 另奖10—50万 → a
+range); a bare scale word with 元 before a bound suffix (引进亿元以上项目 → 100000000, min); an amount
+restated in a bracket (10亿(含10亿元)以上 → two amounts, both min); lists (2000元、1500元和1000元 → three amounts); ranges (5—10万元 →
 two amounts sharing `range_id`, low `min`, high `max`); the bound of each amount (最高/不超过/
 以下 → max, 不低于/以上/超过 → min, 约/左右/余 → approx, else exact); per-unit qualifiers written
-after 每 or / (每人每年 → ("人", "年"), 每个工作室 → ("工作室",), 3000元/人 → ("人",)), or counted by a
-每+verb+1 phrase before the amount (每培育1家…企业,给予…5万元 → ("企业",)). A bound or a 每
-qualifier stated once for a list applies to every item of it.
+after 每 or / (每人每年 → ("人", "年"), 每个工作室 → ("工作室",), 3000元/人 → ("人",), 1000元/人*月 and
+500元/(人·月) → ("人", "月"), 800元每人每月 → ("人", "月")), or counted by a 每+verb+1 phrase before
+the amount (每培育1家…企业,给予…5万元 → ("企业",)). A bound or a 每 qualifier stated once for a list
+applies to every item of it, and so does a currency written once after its last item (分别给予30万、
+5万和1万元 → three amounts). A neutral 为/达到 next to the number keeps a ceiling named before it
+(最高贷款额度为40万元 → max); a total cap after a per-unit amount takes no qualifier (按每学时10元,
+最多不超过700元 → 700 with per ()).
 
 Deliberately not covered: percentages and multiples (30%, 2.5倍 are rates, not amounts),
 numbers without a currency word or money noun (years, 文号 like 〔2023〕8号, phone numbers,
@@ -20,9 +26,10 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from types import MappingProxyType
 
@@ -32,7 +39,9 @@ from .numbers import ARABIC_PATTERN, CN_NUMBER_PATTERN, parse_number
 __all__ = ["AmountCues", "extract_amounts", "load_amount_cues", "parse_amount", "parse_per"]
 
 DATA = Path(__file__).resolve().parent / "data"
+CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _CLAUSE_END = ",;:。!?\n|\t"
+_LOOK_BACK = 200        # no cue or qualifier of an amount is written further back than this
 
 
 @dataclass(frozen=True)
@@ -87,6 +96,9 @@ class _Patterns:
     single: re.Pattern
     range_: re.Pattern
     implied: re.Pattern
+    implied_cn: re.Pattern
+    bare: re.Pattern
+    implied_range: re.Pattern
     prefix: re.Pattern
     suffix: re.Pattern
     per_after_mei: re.Pattern
@@ -96,6 +108,8 @@ class _Patterns:
     digits: re.Pattern
     connector: re.Pattern
     each_verb: re.Pattern
+    list_item: re.Pattern
+    per_after: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -119,18 +133,30 @@ def _patterns() -> _Patterns:
                           .replace("?P<scale>", "?P<hi_scale>").replace("?P<infix2>", "?P<hi_infix2>")
                           .replace("?P<cur>", "?P<hi_cur>")),
         implied=re.compile(rf"(?=\d)(?<![\d.A-Za-z])(?<!\d,)(?P<num>{ARABIC_PATTERN})(?P<infix>{infix})?"
-                           rf"(?P<scale>千万|百万|万|亿)(?P<infix2>{infix})?(?=以上|以下|以内|左右|的|[,;。、)\s|]|$)"),
+                           rf"(?P<scale>千万|百万|万|亿)(?P<infix2>{infix})?(?=以上|以下|以内|左右|的|[,;。、()\s|]|$)"),
+        # 引进亿元以上项目, 产值百亿元以上: a bare scale word and 元 before a bound suffix
+        bare=re.compile(rf"(?<![\d.{CN_DIGITS}])(?P<scale>[十百千]?[亿万])(?P<cur>元)(?=\s*(?:{_alt(c.bound_suffix)}))"),
+        # 另奖10—50万: a range without its currency word, in a clause about money
+        implied_range=re.compile(rf"(?=\d)(?<![\d.A-Za-z])(?P<lo>{ARABIC_PATTERN})\s*(?P<lo_scale>万|亿)?\s*[—–\-~～至到]\s*"
+                                 rf"(?P<hi>{ARABIC_PATTERN})\s*(?P<hi_scale>万|亿)(?![\u4e00-\u9fff\d])"),
+        # 产值超百亿企业: a Chinese-numeral sum right after a threshold verb (but 千亿级产业集群 is a class)
+        implied_cn=re.compile(r"(?<=[超过破达到])(?P<num>[一二两三四五六七八九十百千]{1,4})(?P<infix>)(?P<scale>亿|万亿)"
+                              r"(?P<infix2>)(?![级元])"),
         prefix=re.compile(_alt(c.bound_prefix)),
-        suffix=re.compile(rf"(?:\(含\))?(?:{_alt(c.bound_suffix)})"),
+        suffix=re.compile(rf"(?:\(含[^()]{{0,12}}\))?(?:{_alt(c.bound_suffix)})"),     # 10亿(含10亿元)以上
         per_after_mei=re.compile(rf"每(?:(?P<cls>{classifiers})(?P<noun>{noun})?|(?P<unit>{per_units}))"),
-        per_slash=re.compile(rf"/\s*(?P<u>{per_units}|{classifiers}|[\u4e00-\u9fff]{{1,3}})"
-                             rf"(?:[·/](?P<u2>{per_units}|{classifiers}))?"),
+        # 3000元/人, 100元/人/天, 1000元/人*月, 500元/(人·月); a stray slash before a list mark is dropped
+        per_slash=re.compile(rf"/\s*(?P<open>\()?(?P<u>{per_units}|{classifiers}|[\u4e00-\u9fff]{{1,3}})"
+                             rf"(?:\s*[·/*×・]\s*(?P<u2>{per_units}|{classifiers}))?(?(open)\))(?:/(?=[、,;。)\s]|$))?"),
         stop=re.compile(_alt(c.per_stop)),
         money_noun=re.compile(_alt(c.money_nouns)),
         digits=re.compile(r"\d+(?:[.,]\d+)*%?"),
         connector=re.compile(rf"\s*(?:{_alt(c.list_connectors)})\s*"),
         each_verb=re.compile(rf"每(?![年月季周天日届次两半期]|{per_units}|{classifiers})[\u4e00-\u9fff]{{1,3}}?"
                              rf"(?:1|一)\s*(?P<cls>{classifiers}|{per_units})(?P<np>[^,;。:\d]{{0,40}})"),
+        per_after=re.compile(rf"(?:每(?:{per_units}))+(?=的|[^\u4e00-\u9fff]|$)"),
+        list_item=re.compile(rf"(?<![\d.A-Za-z/\-—~])(?<!\d,)(?<!第)(?P<num>{ARABIC_PATTERN})\s*(?P<scale>千万|百万|万|亿|千)?"
+                             rf"\s*(?:{_alt(c.list_connectors)})\s*$"),
     )
 
 
@@ -176,8 +202,8 @@ def parse_per(s: str) -> tuple[str, ...]:
 
 def _per_each_verb(text: str, pos: int, p: _Patterns) -> tuple[str, ...]:
     """每培育1家规上企业,给予…5万元 → ("企业",): the unit counted by a 每+verb+1+classifier phrase before the amount."""
-    ss = pos - 1
-    while ss >= 0 and text[ss] not in "。;!?\n":
+    ss, stop = pos - 1, max(0, pos - _LOOK_BACK)
+    while ss >= stop and text[ss] not in "。;!?\n":
         ss -= 1
     m = None
     for m in p.each_verb.finditer(text, ss + 1, pos):
@@ -229,22 +255,26 @@ def extract_amounts(text: str) -> list[Amount]:
         return []
     p = _patterns()
     hits: list[_Hit] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []        # sorted, non-overlapping: a bisect per question, not a scan
     rid = 0
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        i = bisect_left(taken, (s, s))
+        return (i == 0 or taken[i - 1][1] <= s) and (i == len(taken) or taken[i][0] >= e)
 
-    for m in p.range_.finditer(text):
+    for m in chain(p.range_.finditer(text), p.implied_range.finditer(text)):
+        if "hi_cur" not in m.re.groupindex and (not free(m.start(), m.end()) or not p.money_noun.search(
+                text, _clause_start(text, m.start()), m.start())):
+            continue
         lo_scale = m.group("lo_scale") or m.group("hi_scale")
         lo_v, hi_v = _value(m.group("lo"), lo_scale), _value(m.group("hi"), m.group("hi_scale"))
         if lo_v is None or hi_v is None or lo_v >= hi_v:
             continue
         rid += 1
-        cur = m.group("hi_cur")
+        cur = m.group("hi_cur") if "hi_cur" in m.re.groupindex else ""
         hits.append(_Hit(m.start(), m.end(), m.start(), lo_v, cur, None, range_id=rid, range_end="low"))
         hits.append(_Hit(m.start(), m.end(), m.start(), hi_v, cur, None, range_id=rid, range_end="high"))
-        taken.append((m.start(), m.end()))
+        insort(taken, (m.start(), m.end()))
     for m in p.single.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -257,8 +287,15 @@ def extract_amounts(text: str) -> list[Amount]:
         infix = m.group("infix") or m.group("infix2")
         hits.append(_Hit(m.start(), m.end(), m.start(), v, m.group("cur"),
                          load_amount_cues().bound_infix.get(infix) if infix else None))
-        taken.append((m.start(), m.end()))
-    for m in p.implied.finditer(text):
+        insort(taken, (m.start(), m.end()))
+        if not _is_cn(num):
+            for item in _shared_currency_items(text, m.start(), scale, p):
+                end = item.end("scale") if item.group("scale") else item.end("num")
+                v = _value(item.group("num"), item.group("scale") or scale)
+                if v is not None and free(item.start(), end):
+                    hits.append(_Hit(item.start(), end, item.start(), v, m.group("cur"), None))
+                    insort(taken, (item.start(), end))
+    for m in chain(p.implied.finditer(text), p.implied_cn.finditer(text)):
         if not free(m.start(), m.end()):
             continue
         cs = _clause_start(text, m.start())
@@ -270,7 +307,11 @@ def extract_amounts(text: str) -> list[Amount]:
         infix = m.group("infix") or m.group("infix2")
         hits.append(_Hit(m.start(), m.end(), m.start(), v, "",
                          load_amount_cues().bound_infix.get(infix) if infix else None))
-        taken.append((m.start(), m.end()))
+        insort(taken, (m.start(), m.end()))
+    for m in p.bare.finditer(text):
+        if free(m.start(), m.end()):
+            hits.append(_Hit(m.start(), m.end(), m.start(), parse_number(m.group("scale")), m.group("cur"), None))
+            insort(taken, (m.start(), m.end()))
     if not hits:
         return []
     hits.sort(key=lambda h: (h.start, h.range_end == "high"))
@@ -280,9 +321,24 @@ def extract_amounts(text: str) -> list[Amount]:
     return _resolve(text, hits, p)
 
 
+def _shared_currency_items(text: str, pos: int, scale: str, p: _Patterns) -> list[re.Match]:
+    """The items of a list whose currency is written once, after its last item, before `pos`:
+    分别给予30万、5万和1万元 → 30万, 5万 (an item without its own scale takes the last one's)."""
+    items: list[re.Match] = []
+    while len(items) < 12:
+        lo = max(0, pos - 24)
+        m = p.list_item.search(text, lo, pos)
+        if m is None or m.end() != pos:
+            break
+        items.append(m)
+        pos = m.start()
+    return items
+
+
 def _clause_start(text: str, pos: int) -> int:
-    i = pos - 1
-    while i >= 0 and text[i] not in _CLAUSE_END:
+    """Where the clause holding `pos` starts; at most _LOOK_BACK characters back (a line may be megabytes)."""
+    i, stop = pos - 1, max(0, pos - _LOOK_BACK)
+    while i >= stop and text[i] not in _CLAUSE_END:
         i -= 1
     return i + 1
 
@@ -296,14 +352,19 @@ def _read_context(text: str, h: _Hit, digit_spans: list[tuple[int, int]], p: _Pa
     if j >= 0 and digit_spans[j][1] <= h.num_start:
         gs = max(cs, digit_spans[j][1])
     gap = text[gs:h.num_start]
-    cue = None
+    cues = load_amount_cues()
+    cue = strong = None
     for c in p.prefix.finditer(gap):
         cue = c
+        b = cues.bound_prefix[c.group()]
+        if b != "exact" and b != "approx" and c.group() not in cues.adjacent_only:
+            strong = b
     if cue is not None:
-        bound = load_amount_cues().bound_prefix[cue.group()]
+        bound = cues.bound_prefix[cue.group()]
         adjacent = gap[cue.end():].strip() == ""
-        if adjacent or (bound != "approx" and cue.group() not in load_amount_cues().adjacent_only):
-            h.prefix_bound = bound
+        if adjacent or (bound != "approx" and cue.group() not in cues.adjacent_only):
+            # 最高贷款额度为40万元: a neutral 为/达到 next to the number keeps the ceiling named before it
+            h.prefix_bound = strong if bound == "exact" and strong else bound
             if adjacent:
                 h.start = gs + cue.start()
     h.per_mei = tuple(dict.fromkeys(_per_each_verb(text, h.num_start, p) + parse_per(gap)))
@@ -315,11 +376,22 @@ def _read_context(text: str, h: _Hit, digit_spans: list[tuple[int, int]], p: _Pa
         h.per_slash = tuple(x for x in (sm.group("u"), sm.group("u2")) if x)
         h.end += sm.end()
         rest = text[h.end:h.end + 16]
-    xm = p.suffix.match(rest)
+    else:
+        pm = p.per_after.match(rest)              # 补贴标准为800元每人每月: 每 written after the amount
+        if pm:
+            h.per_slash = parse_per(pm.group())
+            h.end += pm.end()
+            rest = text[h.end:h.end + 16]
+    inner = rest.startswith(")") and text[max(0, h.num_start - 2):h.num_start] == "(含"
+    xm = p.suffix.match(rest, 1 if inner else 0)      # (含10亿元)以上: the bracket restates the amount before it
     if xm:
-        key = xm.group().replace("(含)", "")
-        h.suffix_bound = load_amount_cues().bound_suffix.get(key) or load_amount_cues().bound_suffix.get(xm.group())
-        h.end += xm.end()
+        key = _INCL.sub("", xm.group())
+        h.suffix_bound = cues.bound_suffix.get(key) or cues.bound_suffix.get(xm.group())
+        if not inner:
+            h.end += xm.end()
+
+
+_INCL = re.compile(r"\(含[^()]*\)")
 
 
 def _resolve(text: str, hits: list[_Hit], p: _Patterns) -> list[Amount]:

@@ -3,10 +3,11 @@
 Deadlines covered, each with its `kind`:
 
 - ``deadline``: 到2025年 / 力争到2025年底 / 2025年底前 / 2022年10月底前 / 2024年6月30日前 /
-  至2025年12月31日止 / 政策执行期限至2025年12月底; a bare 年底前 takes the nearest year written
+  至2025年12月31日止 / 政策执行期限至2025年12月底 / 截止日期:2025年3月31日 / 2024年第四季度前; a bare 年底前 takes the nearest year written
   before it; a completion time that stands alone as a table or record field ("time":"2026年9月").
-- ``period_end``: 2023—2025年, 2023-2025年, 从2023年到2025年, 2020年5月1日至2021年4月30日 → the end;
-  a five-year plan's period (“十四五”时期 → 2025-12-31).
+- ``period_end``: 2023—2025年, 2023-2025年, 从2023年到2025年, 2020年5月1日至2021年4月30日 → the end,
+  also when the end leaves out the year (2025年5月1日至6月30日 → 2025-06-30); a five-year plan's
+  period (“十四五”时期 → 2025-12-31).
 - ``dating_year``: a bare year that opens a clause and dates a goal (2024年,全省开展… ;
   2024年新评选…) → that year's 12-31.
 - ``validity``: 有效期至…, a page header's 失效日期/废止日期 with a date. The same validity end
@@ -15,7 +16,9 @@ Deadlines covered, each with its `kind`:
 Deliberately not deadlines: start or effective dates (实施日期, 自…起施行, 从2023年起), signing
 dates (a full date alone, 成文日期), 文号 (〔2023〕8号), durations (有效期5年, 30个工作日内), and
 periods or years that are part of a name — in 《》, in brackets after a title ((2023-2025年)) or
-followed by 规划/方案/行动计划 (2021年行动计划).
+followed by 规划/方案/行动计划 (2021年行动计划) — or of a numbered title (2025年就业政策宣传(四)) or a
+document's name (2026年区《政府工作报告》目标任务), and
+dates in a sentence that reports what was done (至“十四五”末,全市共累计培训…).
 
 Recurrences (每年, 每两年, 每季度, 年度, 月调度、季通报) are never deadlines; `extract_recurrences`
 returns them with a cadence key (annual, biennial, quarterly, monthly …). Lexicons:
@@ -49,7 +52,7 @@ _Y = r"(?<!\d)(?:19|20)\d{2}\s*年"
 _M = r"\d{1,2}\s*月"
 _D = r"\d{1,2}\s*[日号]"
 _ISO = r"(?<!\d)(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
-_PART = re.compile(r"\s*(上半年|下半年|[一二三四1-4]季度)")
+_PART = re.compile(r"\s*第?(上半年|下半年|[一二三四1-4]季度)")
 _PART_END = MappingProxyType({"上半年": 6, "下半年": 12, "一季度": 3, "二季度": 6, "三季度": 9, "四季度": 12,
                               "1季度": 3, "2季度": 6, "3季度": 9, "4季度": 12})
 _PLAN = MappingProxyType({"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030})  # 十N五 → its last year
@@ -69,6 +72,7 @@ class DeadlineCues:
     dating_blockers: tuple[str, ...]
     bare_year_end_blockers: tuple[str, ...]
     plan_suffixes: tuple[str, ...]
+    past_markers: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +132,7 @@ class _Patterns:
     validity_first: frozenset
     prefixed_first: frozenset
     title_end: re.Pattern
+    past: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -136,11 +141,12 @@ def _patterns() -> _Patterns:
     yend = _alt(c.year_end_words + ("底", "末"))
     before = _alt(c.before_suffixes)
     join = _alt(c.period_joiners)
-    part = r"(?:上半年|下半年|[一二三四1-4]季度)(?:末|底)?"                 # 2024年上半年, 2025年三季度末
+    part = r"(?:上半年|下半年|第?[一二三四1-4]季度)(?:末|底)?"              # 2024年上半年, 2025年(第)三季度末
     ym_end = rf"{_Y}\s*(?:{_M}\s*(?:{_D}|底|末)?|(?:{yend})|{part})?"  # 2025年 / 2025年底 / 2025年12月(31日|底)
     one_date = rf"(?:{_ISO}|{ym_end})"
     period_a = rf"(?P<a>{_Y}(?:\s*{_M}(?:\s*{_D})?)?)"
-    period_b = rf"(?P<b>{_Y}(?:\s*{_M}\s*(?:{_D}|底|末)?|\s*(?:{yend}))?)"
+    period_b = (rf"(?:(?P<b>{_Y}(?:\s*{_M}\s*(?:{_D}|底|末)?|\s*(?:{yend}))?)"
+                rf"|(?<=[日号月]至)(?P<bm>{_M}\s*(?:{_D}|底|末)?)|(?<=[日号月][—–\-~～])(?P<bm2>{_M}\s*(?:{_D}|底|末)?))")
     period_short = rf"(?<!\d)(?P<a2>(?:19|20)\d{{2}})\s*(?:{join})\s*(?P<b2>(?:19|20)\d{{2}})\s*年(?!\s*\d{{1,2}}\s*月)"
     limit = (rf"{_M}\s*(?:{_D}\s*(?:{before})|(?:底|末)\s*(?:{before})?|(?:{before}))"  # 2024年6月(30日前|底前|前)
              rf"|(?:{yend})\s*(?:{before})?"                                           # 2025年底(前)
@@ -165,7 +171,9 @@ def _patterns() -> _Patterns:
         cadence=re.compile(rf"{cadence_words}|每\s*(?P<n>\d+|[两二三四五六七八九十])\s*(?P<u>年|个月|月|周|天|日)"),
         validity_first=frozenset(w[0] for w in c.validity_labels),
         prefixed_first=frozenset(w[0] for w in c.deadline_prefixes),
-        title_end=re.compile(rf"[^,;。:]{{0,30}}(?:{title_nouns})\s*$"),
+        # a title: 2025年全市职业能力建设工作要点 (a line of its own), 2025年就业政策宣传(四) (a numbered series)
+        title_end=re.compile(rf"[^,;。:]{{0,30}}(?:(?:{title_nouns})\s*$|\([一二三四五六七八九十\d]{{1,3}}\))"),
+        past=re.compile(_alt(c.past_markers)),
     )
 
 
@@ -238,6 +246,17 @@ def _paren_title(text: str, s: int, e: int) -> bool:
 
 
 _YEAR_AT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_NAMED = re.compile(r"\s*[省市区县镇乡]?[《〈<]")      # 2026年区《政府工作报告》目标任务: the year of a document's name
+
+
+def _period_end(m: re.Match) -> str | None:
+    """The ISO end of a matched period; 2025年5月1日至6月30日: an end without a year takes the start's."""
+    if m.group("b"):
+        return parse_date(m.group("b"))
+    if m.group("bm") or m.group("bm2"):
+        a = m.group("a")
+        return parse_date(a[:a.index("年") + 1] + (m.group("bm") or m.group("bm2")))
+    return _iso(int(m.group("b2")))
 
 
 def _anchored(pattern: re.Pattern, t: str, years: list[int], back: int = 0, first: frozenset = frozenset()):
@@ -273,14 +292,14 @@ def extract_deadlines(text: str) -> list[Deadline]:
     for m in _anchored(p.validity, t, years, 16, p.validity_first):
         end, d = m.end(), parse_date(m.group("d"))
         pm = p.period.match(t, m.start("d"))          # 有效期为2023年1月1日至2025年12月31日: the end
-        if pm and pm.group("b"):
-            end, d = pm.end(), parse_date(pm.group("b"))
+        if pm and (pm.group("b") or pm.group("bm") or pm.group("bm2")):
+            end, d = pm.end(), _period_end(pm)
         if d:
             cands.append((m.start(), end, d, "validity"))
     for m in _anchored(p.period, t, years):
         if _paren_title(t, m.start(), m.end()) or p.name_after.match(t, m.end()):
             continue
-        d = parse_date(m.group("b")) if m.group("b") else _iso(int(m.group("b2")))
+        d = _period_end(m)
         s = m.start()
         if s > 0 and t[s - 1] in "从自":             # 从2023年到2025年
             s -= 1
@@ -313,7 +332,7 @@ def extract_deadlines(text: str) -> list[Deadline]:
         before = t[max(0, k - 2):k]
         if not (k == 0 or before[-1:] in cues.dating_openers or before in cues.dating_openers):
             continue
-        if p.dating_block.match(t, m.end()) or p.name_after.match(t, m.end()):
+        if p.dating_block.match(t, m.end()) or p.name_after.match(t, m.end()) or _NAMED.match(t, m.end()):
             continue
         le = t.find("\n", m.end())
         if p.title_end.match(t, m.end(), len(t) if le < 0 else le):
@@ -325,9 +344,12 @@ def extract_deadlines(text: str) -> list[Deadline]:
     last_end = -1
     seen_validity: set[str] = set()
     marks = _Marks(t)
+    past = [(m.start(), m.end()) for m in _SENT.finditer(t) if p.past.search(t, m.start(), m.end())]
     for s, e, d, kind in cands:
         if s < last_end or marks.enclosed(s):
             continue
+        if kind != "validity" and past and _within(past, s):
+            continue                                  # 至“十四五”末,全市共累计培训…: a report, not a limit
         if kind != "validity" and "有效期" in t[marks.clause_start(s):s]:
             kind = "validity"
         if kind == "validity":
@@ -338,6 +360,14 @@ def extract_deadlines(text: str) -> list[Deadline]:
         out.append(Deadline(text=text[s:e], span=(s, e), date=d, kind=kind))
         last_end = e
     return out
+
+
+_SENT = re.compile(r"[^。!?\n]+")
+
+
+def _within(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_left(spans, (pos + 1, -1)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def drop_repeated_validity(deadlines: list[Deadline]) -> list[Deadline]:

@@ -7,14 +7,18 @@ after a commitment verb (举办一届 → 1, 打造百项 → 100); shares in % 
 (比例达到30%以上, 占比提高到55%) or when they open the clause (90%以上专业与企业实现对接). The
 due `year` comes from a time limit earlier in the same sentence (到2025年, 2024年, 2023—2025年),
 from the previous sentence when the sentence opens with 其中, from a paragraph that opens with
-one, from a completion-time field of the same record or table row, or else from the caller's
-`context_year`; a goal repeated every period (每年开展…) has no year.
+one, from a completion-time field of the same record or table row, from a time limit that stands
+as a clause of its own earlier in the paragraph (…提升,到2025年末,两个占比…。创建研发机构120家),
+or else from the caller's `context_year`; a goal repeated every period (每年开展…) has no year.
+A count in brackets shares the fate of the number it qualifies (45万人(含新增高技能人才15万人)).
 
 Deliberately not targets (``data/target_cues.json``): eligibility conditions (…5人以上的, 当…
 超过5%, durations and ages: 6个月以上, 1年以上, 年满18岁), limits (不超过110项, 最多奖励3个项目),
-baselines (从60个增加至80个 → only 80), money (元), rates (按投资额的30%), dates, 文号, ordinals
-(第3届, 前3名), numbers inside quotes or titles (“万名技工”, “1131”, 《…》), and vague Chinese
-counts (一批).
+baselines (从60个增加至80个 → only 80), money (元), rates (按投资额的30%) and their brackets
+(20人至50人的按每人150元), objects of support (对…等13个项目,按…予以奖励), what a clause opened by
+结合/围绕/依托… names without a commitment verb (结合…4个千亿级产业集群发展), dates (2023-08-24人),
+study hours (8个标准学时), 文号, ordinals (第3届, 前3名), numbers inside quotes or titles (“万名技工”,
+“1131”, 《…》), and vague Chinese counts (一批).
 """
 from __future__ import annotations
 
@@ -29,7 +33,7 @@ from .deadlines import extract_deadlines
 from .model import Target
 from .numbers import ARABIC_PATTERN, CN_NUMBER_PATTERN, fold_width, parse_number, scale_of
 
-__all__ = ["TargetCues", "extract_targets", "load_counting_words", "load_target_cues", "parse_target"]
+__all__ = ["TargetCues", "extract_targets", "framing_year", "load_counting_words", "load_target_cues", "parse_target"]
 
 DATA = Path(__file__).resolve().parent / "data"
 _CLAUSE_END = ",;:。!?\n|\t"
@@ -72,6 +76,7 @@ class TargetCues:
     baseline_changes: tuple[str, ...]
     condition_openers: tuple[str, ...]
     condition_followers: tuple[str, ...]
+    context_openers: tuple[str, ...]
     main_verb_markers: tuple[str, ...]
     rate_markers: tuple[str, ...]
     percent_use_verbs: tuple[str, ...]
@@ -124,6 +129,7 @@ class _Patterns:
     numbering: re.Pattern
     baseline_after: re.Pattern
     past: re.Pattern
+    de_marker: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +150,8 @@ def _patterns() -> _Patterns:
     pct_cn = r"百分之(?P<pct_cn>[零〇一二两三四五六七八九十百点]+)"
     tail = r"\s*(?:\(不?含\))?\s*(?P<suffix>以上|以下|以内|之内|左右|余|多)?"
     return _Patterns(
-        target=re.compile(rf"(?=[\d零〇一二两三四五六七八九十百千万])(?:{pct_cn}|{rng}{one}(?P<unit>{units}){tail})"),
+        # (?<!\d[-/.]): 2023-08-24人 is a date, not a range of people
+        target=re.compile(rf"(?=[\d零〇一二两三四五六七八九十百千万])(?<!\d[-/.])(?:{pct_cn}|{rng}{one}(?P<unit>{units}){tail})"),
         verbs_end=re.compile(rf"(?:{_alt(c.verbs)})(?:了)?\s*$"),
         percent_cue=re.compile(_alt(c.percent_cues)),
         cap=re.compile(_alt(c.caps)),
@@ -153,6 +160,7 @@ def _patterns() -> _Patterns:
         per_each=re.compile(r"每[^年季月周天日届次期两半\d\s,;。][\u4e00-\u9fff]{0,2}$"),
         marker=re.compile(_alt(c.main_verb_markers)),
         past=re.compile(_alt(c.past_markers)),
+        de_marker=re.compile(rf"^(?:以上|以下|左右)?的\s*(?:{_alt(c.main_verb_markers)})"),
         baseline_after=re.compile(rf"\s*(?:{_alt(c.baseline_changes)})\s*(?:至|到)"),
         action=re.compile(_alt(set(c.verbs) - set(c.percent_cues))),
         numbering=re.compile(r"^\s*(?:第[一二三四五六七八九十百零\d]+[条章节款]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、]"
@@ -220,6 +228,7 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 
 _CLAUSE_RE = re.compile(f"[{re.escape(_CLAUSE_END)}]")
+_CLAUSE_MAX = 300
 
 
 class _Bounds:
@@ -230,10 +239,12 @@ class _Bounds:
         self.ends = [m.start() for m in _CLAUSE_RE.finditer(t)]
 
     def clause(self, pos: int) -> tuple[int, int]:
+        """The clause holding `pos`, cut to _CLAUSE_MAX characters each side (one run without
+        punctuation may be megabytes long: every rule reads its clause, which must stay short)."""
         i = bisect_right(self.ends, pos - 1)
         s = self.ends[i - 1] + 1 if i > 0 else 0
         e = self.ends[i] if i < len(self.ends) else len(self.t)
-        return s, e
+        return max(s, pos - _CLAUSE_MAX), min(e, pos + _CLAUSE_MAX)
 
 
 def _find(t: str) -> list[_Cand]:
@@ -272,6 +283,7 @@ _LIST_GAP = re.compile(r"\s*(?:、|和|及|或|与|以及)\s*")
 _TRAILING = re.compile(r"[)\s]+$")
 _PCT_REST = re.compile(r"^(?:以上|以下|左右)?的?")
 _DE_NOUN_END = re.compile(r"的[\u4e00-\u9fff()]{0,12}$")
+_NOUN_LIST = re.compile(r"[\u4e00-\u9fff“”]{1,12}(?:、|和|及|与|以及)")
 
 
 def _keep(t: str, c: _Cand, prev: _Cand | None, prev_kept: bool, masked, b: _Bounds) -> bool:
@@ -279,6 +291,9 @@ def _keep(t: str, c: _Cand, prev: _Cand | None, prev_kept: bool, masked, b: _Bou
     cues, p = load_target_cues(), _patterns()
     if _inside(masked, c.num_start):
         return False
+    host = _paren_host(t, c, prev)
+    if host is not None:
+        return prev_kept                          # 45万人(含新增高技能人才15万人), 10%(超过100人的企业达到5%)
     cs, ce = b.clause(c.num_start)
     # the gap: from the clause start or the end of the previous candidate, whichever is later
     gs = max(cs, prev.end) if prev is not None and prev.end <= c.num_start else cs
@@ -303,17 +318,36 @@ def _keep(t: str, c: _Cand, prev: _Cand | None, prev_kept: bool, masked, b: _Bou
     before = t[cs:c.num_start]
     opener = p.numbering.sub("", before).lstrip()
     if opener.startswith(cues.condition_openers):
-        if not opener.startswith(("对", "对于")) or "的" in after:
-            return False
-    if _TRAILING.sub("", after).endswith("的"):
-        return False
+        if (not opener.startswith(("对", "对于")) or "的" in after
+                or t[ce + 1:ce + 8].lstrip().startswith(cues.main_verb_markers)):
+            return False                          # 对…等13个传统产业项目,按…予以奖励: the object of support
+    if opener.startswith(cues.context_openers) and not p.action.search(opener):
+        return False                              # 结合…和4个千亿级产业集群发展: what exists, not a goal
+    if _TRAILING.sub("", after).endswith("的") or p.de_marker.match(after):
+        return False                              # 20人至50人的按每人150元: a bracket of a rate
     if _later_condition(t, ce, b):
         return False
-    if c.is_cn and not in_list and not p.verbs_end.search(gap):
-        return False
+    if (t[ce + 1:ce + 6].lstrip().startswith(cues.main_verb_markers) and not p.action.search(before)
+            and not p.verbs_end.search(g)):
+        return False                              # …人数达到职工人数10%,最高贷款额度为600万元: a condition
+    if c.is_cn and not in_list and not p.verbs_end.search(gap) and not (
+            prev_kept and prev is not None and prev.is_cn and gs == prev.end and _NOUN_LIST.fullmatch(gap)):
+        return False                              # 培养百名A、千名B和万名C: the verb covers the list
     if c.is_pct:
         return _percent_goal(t, c, gap, before, in_list, prev_kept)
     return True
+
+
+def _paren_host(t: str, c: _Cand, prev: _Cand | None) -> _Cand | None:
+    """The number a bracketed count qualifies: the one right before the bracket, or one inside it."""
+    if prev is None:
+        return None
+    o = t.rfind("(", max(0, c.num_start - 40), c.num_start)
+    if o < 0 or t.find(")", o, c.num_start) >= 0:
+        return None
+    if prev.num_start > o or (prev.end <= o and not t[prev.end:o].strip()):
+        return prev
+    return None
 
 
 def _percent_goal(t: str, c: _Cand, gap: str, before: str, in_list: bool, prev_kept: bool) -> bool:
@@ -348,11 +382,17 @@ def _later_condition(t: str, ce: int, b: _Bounds) -> bool:
         return True
     i = ce + 1
     saw_de = False
-    while i < len(t):
+    for _ in range(_CONDITION_CLAUSES):             # a condition never runs on for more clauses than this
+        if i >= len(t):
+            break
         _, j = b.clause(i)
         clause = t[i:j]
         if clause.lstrip().startswith(cues.main_verb_markers):
             return saw_de
+        if clause.lstrip().startswith(cues.condition_openers):
+            return False                          # …推动万家企业牵头应用,对符合条件的项目,…给予: a new statement
+        if saw_de and p.marker.search(clause):
+            return True                           # …(含5人,不含本人)的,贷款额度最高500万元
         if p.marker.search(clause) or p.action.search(clause):
             return False
         saw_de = bool(_DE_NOUN_END.search(clause))
@@ -363,6 +403,7 @@ def _later_condition(t: str, ce: int, b: _Bounds) -> bool:
 
 
 _SENT_RE = re.compile(r"[^。!?\n]*(?:[。!?\n]|$)")
+_CONDITION_CLAUSES = 12
 
 
 def _sentences(t: str) -> list[tuple[int, int]]:
@@ -398,6 +439,7 @@ def _year_resolver(t: str, context_year: int | None, b: _Bounds):
     para_first: list[int] = []        # for each sentence, the first sentence of its paragraph
     for k, (s, _) in enumerate(sents):
         para_first.append(k if k == 0 or t[s - 1] == "\n" else para_first[k - 1])
+    carried = _carried_years(t, sents, dls)
 
     def sentence_year(k: int) -> int | None:
         """The year every later number of sentence k may inherit from the sentences before it.
@@ -441,9 +483,61 @@ def _year_resolver(t: str, context_year: int | None, b: _Bounds):
             y = sentence_year(k)
         if y is None:
             y = _record_year(t, pos, field_years)
+        if y is None:
+            y = carried[k]
         return y if y is not None else context_year
 
     return resolve
+
+
+def _carried_years(t: str, sents: list[tuple[int, int]], dls: list) -> list[int | None]:
+    """For each sentence, the year of the last framing time limit in an earlier sentence of its paragraph.
+
+    A time limit frames what follows when it stands as a clause of its own ("…提升,到2025年末,两个
+    占比…"): "…到 2025年末,两个占比分别达到40%以上。创新能力显著提升。创建研发机构120家" → 120家
+    is due in 2025 too. One bound to a verb ("到2025年新建25家工作室。命名50家工作室") frames
+    nothing after its sentence. One linear pass (a paragraph may hold thousands of sentences)."""
+    last: list[int | None] = [None] * len(sents)
+    starts = [s for s, _ in sents]
+    for d in dls:
+        s, e = d.span
+        k = bisect_right(starts, s) - 1
+        head = t[max(0, s - 8):s].rstrip(" \t")              # local windows: a line may be megabytes
+        opens = not head or head[-1] in _CLAUSE_END
+        if k >= 0 and opens and t[e:e + 8].lstrip(" \t")[:1] == ",":
+            last[k] = int(d.date[:4])
+    out: list[int | None] = []
+    for k, (s, _) in enumerate(sents):
+        if k == 0 or t[s - 1] == "\n":
+            out.append(None)
+        else:
+            out.append(last[k - 1] if last[k - 1] is not None else out[k - 1])
+    return out
+
+
+_FRAME_END = re.compile(r"[:：]\s*$")
+
+
+def framing_year(line: str) -> int | None:
+    """The year a line sets for the lines after it: one that opens with a time limit and ends with
+    a colon ("到2025年,力争实现以下目标:"), so that the goals listed under it are due that year.
+
+    A caller that reads a notice line by line passes it as `context_year` to the following lines
+    of the same section.
+
+    >>> framing_year("到2025年,力争实现以下目标:"), framing_year("到2025年,新建20个工作室。")
+    (2025, None)
+    """
+    if not isinstance(line, str) or not _FRAME_END.search(line):
+        return None
+    t = fold_width(line)
+    body = _patterns().numbering.sub("", t).lstrip()
+    off = len(t) - len(body)
+    for d in extract_deadlines(t):
+        if d.kind != "validity" and len(t[off:d.span[0]].strip()) <= 4:
+            return int(d.date[:4])
+        break
+    return None
 
 
 def _record_year(t: str, pos: int, field_years: list[tuple[int, int]]) -> int | None:

@@ -63,6 +63,12 @@ CASES = [
     ("in-brackets", "全市各类职业院校达到14所(技工院校4所)", [(14, "所"), (4, "所")]),
     ("stable-at", "年招生规模稳定在1.5万人以上", [(15000, "人")]),
     ("jia-before-jia", "培育10家家政培训示范基地", [(10, "家")]),
+    ("share-after-ensure", "确保锦江区、青羊区、金牛区、武侯区、成华区50%的城市社区建成完备的社区嵌入式服务综合体", [(50, "%")]),
+    ("energy-falls", "单位工业增加值能耗年均下降5%", [(5, "%")]),
+    ("cn-noun-list", "要培养百名杰出技能人才、千名拔尖技能人才和万名优秀技能人才", [(100, "名"), (1000, "名"), (10000, "名")]),
+    ("bracket-follows-kept-host", "完成60万人次职业技能培训、45万人(含新增高技能人才15万人)取得相应证书",
+     [(600000, "人次"), (450000, "人"), (150000, "人")]),
+    ("verb-after-context-opener", "围绕产业需求培训1万人次", [(10000, "人次")]),
 ]
 
 
@@ -97,6 +103,18 @@ NOT_TARGETS = [
     ("doc-number", "(鲁人社发[2020]18号)"),
     ("per-unit-rate", "每培育1家规模以上企业,给予园区运营单位最高5万元奖励"),
     ("title", "《福鼎市技能人才队伍建设规划(2023-2025年)》"),
+    ("report-so-far", "截至目前,已培训2万人次。"),
+    ("record-high", "2014年,全省高校毕业生达54.1万人,创历史新高。"),
+    ("share-of-minimum-wage", "地方政府应提供不低于当地最低工资标准60%的基本生活补助"),
+    ("date-is-no-range", "时间:2023-08-24人气:作者: 佚名"),
+    ("study-hours", "按照100元/人/天(8个标准学时)予以补贴"),
+    ("hours-condition", "完成40个学时以上,按每学时10元,最多不超过700元"),
+    ("object-of-support", "对列入市重点工业项目计划的纺织、印染、化工等 13 个重点传统产业企业入园集聚、改造提升项目,按当年设备技术投资额的 8%予以奖励"),
+    ("context-opener", "结合我市“633”现代工业体系和4个千亿级产业集群发展,根据企业需求精准开展订单式培训"),
+    ("bracket-of-condition", "新招用人员人数达到企业现有在职职工人数15%(超过100人的企业为8%),并与其签订1年以上劳动合同的,可申请最高不超过300万元的创业担保贷款"),
+    ("rate-brackets", "一次引进20人以下的按每人120元、20人至50人的按每人150元、50人以上的按每人300元的标准给予职业介绍补贴"),
+    ("condition-then-cap", "新招用符合条件的人数达到企业现有在职职工人数10%(超过100人的企业达到5%),最高贷款额度为600万元"),
+    ("condition-bracket-de", "其在提出申请之日前12个月内带动5人以上就业(含5人,不含法定代表人本人)的,贷款额度最高500万元"),
 ]
 
 
@@ -116,8 +134,30 @@ YEARS = [
     ("no-year", "依托技师学院建设10个职业训练院", [None]),
     ("heading-sentence-no-year", "8.加强技艺技能培育传承。鼓励企业自主设立工作室,到2025年新建25家。推进创建工作,命名50家市级创新工作室。",
      [2025, None]),
+    ("qizhong-year-wins", "2014年至2017年,目标是在全省引领不少于5万名大学生实现创业,其中2014年不少于1万人。", [2017, 2014]),
+    ("framing-limit-carries", "——发展质量实现新跨越。产业比重显著提升,到2025年末,两个占比分别达到40%以上和35%以上。"
+     "创新能力显著提升。创建省级以上研发机构120家。", [2025, 2025, 2025]),
     ("record-field", '{"task":"遴选省级数据治理优秀企业20家。","owner":"省经信厅","time":"2026年12月"}', [2026]),
 ]
+
+
+FRAMING = [
+    ("goals-below", "到2025年,力争实现以下目标:", 2025),
+    ("numbered-goals-below", "(二)到2027年,主要目标是:", 2027),
+    ("strive-year-end", "力争到2026年底,实现:", 2026),
+    ("dating-year", "2024年,全市要完成以下任务:", 2024),
+    ("goal-of-its-own", "到2025年,新建20个工作室。", None),
+    ("heading-without-year", "一、主要目标", None),
+    ("validity-is-no-frame", "有效期至2025年12月31日:", None),
+    ("plan-name", "根据《2021-2025年规划》要求:", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in FRAMING], ids=[c[0] for c in FRAMING])
+def test_framing_year(text, expected):
+    from extractor.targets import framing_year
+
+    assert framing_year(normalize(text).text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [c[1:] for c in YEARS], ids=[c[0] for c in YEARS])
@@ -228,3 +268,14 @@ def test_any_text_never_raises(text, year):
 def test_notice_like_text(text):
     _check(text)
     _check(normalize(text).text)
+
+
+@pytest.mark.parametrize("unit", ["(超过100人的企业达到5%)", "2025年5月1日至6月30日(含5人,不含"],
+                         ids=["one-endless-clause", "endless-condition-chain"])
+def test_one_unpunctuated_line_stays_linear(unit):
+    # every rule re-read its whole clause and the condition chain ran to the end of the line: ~65 s
+    import time
+
+    start = time.perf_counter()
+    extract_targets(unit * 16_000)
+    assert time.perf_counter() - start < 10
