@@ -260,7 +260,7 @@ def _bad_inputs():
         ("truncated-pdf", fixture_cut("fujian_2024_skills_upgrade.pdf", 0.6), errors.CorruptDocument, None),
         ("encrypted-docx", write("locked.docx", _ole2("EncryptionInfo", "EncryptedPackage")), errors.EncryptedDocument,
          None),
-        ("legacy-doc-as-docx", write("old.docx", _ole2("WordDocument", "1Table")), errors.UnsupportedFormat, None),
+        ("damaged-doc-as-docx", write("old.docx", _ole2("WordDocument", "1Table")), errors.CorruptDocument, None),
         ("encrypted-pdf", write("locked.pdf", _pdf([_text_op(72, 700, "机密")], encrypt=True)), errors.EncryptedDocument,
          None),
         ("scanned-pdf", write("scan.pdf", _pdf([b"", b"0.5 g 72 72 400 600 re f"])), errors.NoTextLayer, None),

@@ -1,7 +1,7 @@
 """`read(path)` — one entry point, one reader per format.
 
 Formats: .txt (UTF-8 with/without BOM, UTF-16/32 with BOM, GB18030/GBK, Big5 — detected), .docx,
-.pdf (born-digital), .html/.htm/.shtml/.xhtml. The format is chosen by content first (PDF and zip
+legacy Word 97-2003 .doc (and Word-compatible .wps), .pdf (born-digital), .html/.htm/.shtml/.xhtml. The format is chosen by content first (PDF and zip
 magic bytes, an OLE2 header, HTML markup — also in a file saved as .txt), extension second.
 
 Every failure is a `ZhengceError` subclass that prints as one line, "<file>: <reason>":
@@ -9,7 +9,7 @@ Every failure is a `ZhengceError` subclass that prints as one line, "<file>: <re
 `LimitExceeded`. No exception from a parsing library escapes: whatever a reader lets through is
 reported as `CorruptDocument` naming the exception type.
 
-Not covered: legacy .doc/.wps/.ofd, spreadsheets, images (OCR), archives of several notices.
+Not covered: Word 6/95 files, .ofd, spreadsheets, images (OCR), archives of several notices.
 """
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ from pathlib import Path
 from ..errors import CorruptDocument, EmptyDocument, LimitExceeded, UnsupportedFormat, ZhengceError
 from .base import DEFAULT_LIMITS, Limits, RawDocument
 
-EXTENSIONS = {".txt": "txt", ".text": "txt", ".docx": "docx", ".pdf": "pdf", ".html": "html",
-              ".htm": "html", ".shtml": "html", ".xhtml": "html"}
+EXTENSIONS = {".txt": "txt", ".text": "txt", ".docx": "docx", ".doc": "doc", ".wps": "doc", ".pdf": "pdf",
+              ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html"}
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MARKUP_START = re.compile(rb"^(\xef\xbb\xbf)?\s*<(!doctype\s+html|html|head|body|meta|div|p|table|span|section|"
                            rb"article|h[1-6]|center|font|br|!--)[\s>/]", re.I)
@@ -45,9 +45,9 @@ def sniff_format(path: Path, head: bytes) -> str:
     if head.startswith(b"PK\x03\x04") and ext in (None, "docx"):
         return "docx"
     if head.startswith(_OLE2):
-        if ext == "docx":
-            return "docx"          # the docx reader tells an encrypted .docx from a renamed .doc
-        raise UnsupportedFormat(path, "an OLE2 file (legacy .doc/.xls or encrypted Office file); save it as .docx")
+        if ext == "docx" and _encrypted_ooxml(path):
+            return "docx"          # the docx reader says it is password-protected
+        return "doc"               # the doc reader tells a Word file from .xls/.ppt and encrypted ones
     if ext in (None, "txt") and looks_like_html(head):
         return "html"
     if ext is None:
@@ -56,9 +56,25 @@ def sniff_format(path: Path, head: bytes) -> str:
     return ext
 
 
+def _encrypted_ooxml(path: Path) -> bool:
+    """Whether an OLE2 file holds an encrypted Office Open XML package (a password-protected .docx)."""
+    from ._zipsafe import check_ole2
+
+    try:
+        with open(path, "rb") as fh:
+            check_ole2(path, fh.read(8))
+    except UnsupportedFormat:
+        return False
+    except ZhengceError:
+        return True
+    return False
+
+
 def _reader(fmt: str):
     if fmt == "txt":
         from .txt import read_txt as reader
+    elif fmt == "doc":
+        from .doc import read_doc as reader
     elif fmt == "docx":
         from .docx import read_docx as reader
     elif fmt == "pdf":

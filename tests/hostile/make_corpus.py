@@ -23,7 +23,8 @@ iframes, a 50 MB inline blob, unclosed script/comment floods, deep nesting), a 2
 one line of 2 million characters, and awkward file names (spaces, Chinese, a newline, a dash).
 
 Not covered: OCR-able scans, malformed fonts, PDF JavaScript execution (pdfium in this toolkit
-runs no scripts), legacy .doc/.wps, archives of several notices, symlinks.
+runs no scripts), damaged legacy .doc files (tests/test_doc_reader.py has a few), archives of several
+notices, symlinks (tests/test_batch.py).
 """
 from __future__ import annotations
 
