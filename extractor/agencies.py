@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 DATA = Path(__file__).with_name("data") / "agencies.tsv"
-KINDS = ("body", "stem", "level", "suffix", "vague", "nonbody", "notplace")
+KINDS = ("body", "stem", "level", "group", "suffix", "vague", "nonbody", "notplace")
 LEVELS = ("国家", "省", "市", "县", "区", "乡镇")
 
 # width-preserving fold so that spans found on the folded copy quote the given string
@@ -35,7 +35,8 @@ _BOUNDARY = set(",.;:!?、。;:()<>《》“”\"'|[]\n\t /-—") | set("由和�
 # characters a generic (non-lexicon) name never contains
 _NOT_IN_NAME = "的要在对将和与及并由向为是等负责会同把被从请按经第条报"
 _HOLDER = re.compile(r"\{(.+?)\}")
-_PLACE_HEAD = re.compile(f"[{_CJK}]{{2,7}}?(?:省|市|县|区|州|盟|旗)")
+_PLACE_END = "省市县区州盟旗"              # the last character of a place name (贵溪市, 平潭综合实验区, 阿拉善盟)
+_PLACE_HEAD = re.compile(f"[{_CJK}]{{2,7}}?[{_PLACE_END}]")
 _OFFICE = re.compile("办公室|办公厅")
 _QUAL_END = re.compile(_QUAL + "$")
 _GROUP_END = re.compile(r"(?:各级|本级|直属|各)$")
@@ -80,6 +81,7 @@ class Lexicon:
     forms: tuple[str, ...]                       # body forms, longest first
     stems: Mapping[str, AgencyRow]
     levels: tuple[tuple[str, str], ...]          # (form, level), longest form first
+    groups: tuple[str, ...]                      # place words that name a group after 各 (县, 县市区, 乡镇)
     strong: tuple[str, ...]
     weak: tuple[str, ...]
     branch: tuple[str, ...]                      # local units that extend a lexicon body (…调查队)
@@ -114,7 +116,7 @@ def validate_rows(rows: Iterable[AgencyRow]) -> list[str]:
             problems.append(f"{where}: form must be non-empty, trimmed and half-width")
         if r.kind in ("body", "stem") and not (r.key and r.canonical):
             problems.append(f"{where}: a {r.kind} row needs a function key and a canonical name")
-        if r.kind == "level" and r.key not in LEVELS:
+        if r.kind in ("level", "group") and r.key not in LEVELS:
             problems.append(f"{where}: level must be one of {', '.join(LEVELS)}")
         if r.kind == "suffix" and r.key not in ("strong", "weak", "branch"):
             problems.append(f"{where}: suffix strength must be strong, weak or branch")
@@ -139,7 +141,7 @@ def _build(rows: list[AgencyRow]) -> Lexicon:
     levels = tuple(sorted({(r.form, r.key) for r in rows if r.kind == "level"}, key=lambda x: (-len(x[0]), x[0])))
     return Lexicon(
         rows=tuple(rows), bodies={k: tuple(v) for k, v in bodies.items()}, forms=longest(bodies), stems=stems,
-        levels=levels,
+        levels=levels, groups=longest(by("group")),
         strong=longest(by("suffix", "strong")), weak=longest(by("suffix", "weak")),
         branch=longest(by("suffix", "branch")),
         vague_exact=frozenset(by("vague", "exact")), vague_tail=longest(by("vague", "tail")),
@@ -188,9 +190,10 @@ def _patterns(path: str | None = None) -> _Patterns:
         level=re.compile(f"(?:{lv}){_QUAL}?"),
         strong=re.compile(f"{mid}(?:{_alt(lex.strong)})"),
         weak=re.compile(f"{mid}(?:{_alt(lex.strong + lex.weak)})"),
-        level_only=re.compile(f"各(?:设区市|地级以上市|县市区|乡镇|街道|区|县|市|镇|乡){_QUAL}?"),
+        # 各县, 各县(市、区), 各县区, 各市县区, 各区县(市): 各 and place words, as many as written
+        level_only=re.compile(f"各(?:(?:{_alt(lex.groups)}){_QUAL}?)+" if lex.groups else "(?!)"),
         stem=re.compile(f"(?:{_alt(lex.stems)})"),
-        places=tuple(re.compile(f"(?:(?![{_NOT_IN_NAME}{_NOT_IN_PLACE}]){gen}){{{n}}}(?:省|市|县|区|州|盟|旗){_QUAL}?")
+        places=tuple(re.compile(f"(?:(?![{_NOT_IN_NAME}{_NOT_IN_PLACE}]){gen}){{{n}}}[{_PLACE_END}]{_QUAL}?")
                      for n in range(2, 5)),
         # 国家统计局|潍坊调查队, 国家税务总局|潍坊市税务局: a place and a local unit right after a lexicon name
         branch=re.compile(f"(?:(?![{_NOT_IN_NAME}{_NOT_IN_PLACE}]){gen}){{2,6}}?(?:{_alt(lex.branch)})")

@@ -33,6 +33,7 @@ def test_validator_names_the_problem():
     assert any("level must be one of" in p for p in problems)
     assert validate_rows([AgencyRow("suffix", "branch", "调查队")]) == []
     assert any("strong, weak or branch" in p for p in validate_rows([AgencyRow("suffix", "local", "调查队")]))
+    assert any("level must be one of" in p for p in validate_rows([AgencyRow("group", "村", "村")]))
 
 
 def test_loader_is_cached():
@@ -87,7 +88,8 @@ def test_vague_words(name):
 
 @pytest.mark.parametrize("name, expected", [
     ("市茶产业发展中心", True), ("各区(市)", True), ("各乡镇(街道、龙安)", True), ("行业协会", True),
-    ("企业", False), ("用人单位", False), ("干部", False), ("有关部门", False),
+    ("各县区", True), ("各市县区", True), ("各区县(市)", True), ("各县(市)区", True), ("各旗县区", True),
+    ("各", False), ("企业", False), ("用人单位", False), ("干部", False), ("有关部门", False),
 ])
 def test_is_body(name, expected):
     assert is_body(name) is expected
@@ -113,6 +115,7 @@ def test_level_of(prefix, level):
     ("国家统计局济宁调查队负责劳动力调查数据的采集。", ["国家统计局济宁调查队"]),
     ("国家税务总局潍坊市税务局要落实税收优惠政策。", ["国家税务总局潍坊市税务局"]),
     ("市侨联、市委党校、市档案馆要积极参与。", ["市侨联", "市委党校", "市档案馆"]),
+    ("各县区要成立领导小组,各市县区、各区县(市)要配合。", ["各县区", "各市县区", "各区县(市)"]),
 ], ids=lambda v: v[:16] if isinstance(v, str) else None)
 def test_find_agencies(text, names):
     assert [n for n, _ in find_agencies(text)] == names

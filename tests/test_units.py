@@ -274,11 +274,35 @@ DUTY_VARIANTS = {
                                               [("市人力资源和社会保障局", R)]),
     "approver-经…认定-not-duty": ("经市人社局认定的技能大师工作室,给予10万元补助。", []),
     "applicant-向…申请-not-duty": ("企业可向县人社局申请补贴。", []),
+    "等机构-closes-function-words": ("加强监管。工信、科技等机构要加强监管。", [("工信", R), ("科技", R)]),
+    "X召集": ("建立联席会议制度。市人社局召集,市财政局为成员单位。", [("市人社局", L), ("市财政局", S)]),
 }
 
 
 @pytest.mark.parametrize("text, expected", DUTY_VARIANTS.values(), ids=DUTY_VARIANTS.keys())
 def test_duty_variants(text, expected):
+    assert pairs(extract_units(text)) == expected
+
+
+# 各 and several place words name a group of places; the whole name is kept as written (各县区, not 各县)
+PLACE_GROUPS = {
+    "各县区要": ("各县区要成立领导小组。", [("各县区", R)]),
+    "各市县区要": ("各市县区要成立领导小组。", [("各市县区", R)]),
+    "各区县(市)要": ("各区县(市)要加强组织领导。", [("各区县(市)", R)]),
+    "各县(市、区)要": ("各县(市、区)要加强组织领导。", [("各县(市、区)", R)]),
+    "各县(市)区要": ("各县(市)区要落实属地责任。", [("各县(市)区", R)]),
+    "各县市区要": ("各县市区要加强组织领导。", [("各县市区", R)]),
+    "各旗县区要": ("各旗县区要加强组织领导。", [("各旗县区", R)]),
+    "各乡镇(街道)负责": ("各乡镇(街道)负责摸底登记。", [("各乡镇(街道)", R)]),
+    "各县区人民政府要": ("各县区人民政府要成立领导小组。", [("各县区人民政府", R)]),
+    "marker-各县区": ("加强宣传。(责任单位:各县区、市人社局)", [("各县区", R), ("市人社局", R)]),
+    "marker-各区县(市)牵头": ("加强宣传。(各区县(市)牵头,市人社局配合)", [("各区县(市)", L), ("市人社局", S)]),
+    "bare-bracket-各县区": ("加强宣传。(市人社局、各县区)", [("市人社局", R), ("各县区", R)]),
+}
+
+
+@pytest.mark.parametrize("text, expected", PLACE_GROUPS.values(), ids=PLACE_GROUPS.keys())
+def test_place_groups_keep_the_whole_name(text, expected):
     assert pairs(extract_units(text)) == expected
 
 
@@ -296,6 +320,8 @@ ANNEX = {
                              ["各乡镇(街道、龙安)"], "组织本地农村转移就业劳动者,并配合市直行业主管部门做好本地各行业职业技能培训和人才评价"),
     "fuding-市茶产业发展中心": ("市茶产业发展中心负责协调指导茶叶行业的职业技能培训和人才评价。", ["市茶产业发展中心"],
                            "协调指导茶叶行业的职业技能培训和人才评价"),
+    "按照职责分工负责": ("市财政局按照职责分工负责落实资金保障。", ["市财政局"], "落实资金保障"),
+    "共同负责": ("市人社局、市财政局共同负责补贴资金的审核拨付。", ["市人社局", "市财政局"], "补贴资金的审核拨付"),
 }
 
 
@@ -470,6 +496,25 @@ def test_unit_cues_validator_names_the_problem(tmp_path):
                    ' "first_words": ["首位"]}', encoding="utf-8")
     with pytest.raises(ValueError, match="label_roles.*牵头.*boss"):
         load_unit_cues(str(bad))
+
+
+def test_unit_cues_validator_names_a_missing_list(tmp_path):
+    import json
+    from extractor.unit_cues import CUES
+    raw = json.loads(CUES.read_text(encoding="utf-8"))
+    del raw["duty_words"]
+    bad = tmp_path / "cues.json"
+    bad.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ValueError, match="duty_words must not be empty"):
+        load_unit_cues(str(bad))
+
+
+def test_unit_cue_patterns_are_built_once_from_the_data():
+    from extractor.unit_cues import _cue_patterns
+    pats = _cue_patterns()
+    assert pats is _cue_patterns()
+    assert pats.duty_role.match("召集").group() == "召集" and pats.etc_close.match("等群团组织").end() == 5
+    assert pats.inherit.search("以下措施均需市人社局作为责任单位,不再一一列出").group("list") == "市人社局"
 
 
 def test_units_carry_canonical_function_level():
