@@ -9,12 +9,16 @@ character i; one extra entry maps the end):
    view stays aligned; only when the text looks traditional);
 3. deletions: spaces inside Chinese text ("技能 人才" → "技能人才", "到 2025 年" → "到2025年"),
    leading/trailing spaces of lines, layout noise like "[bookmark: _GoBack]" or pinyin glosses
-   ("關(guān)于"), and hard line wraps
-   inside a sentence ("统筹优化政\\n\\n策,深化" → one line).
-
+   ("關(guān)于"), and hard line wraps inside a sentence ("统筹优化政\\n\\n策,深化" → one line);
+   tables laid out with tabs or runs of 2+ spaces under a task-table header ("序号  重点任务  牵头单位
+   完成时限") keep one tab between two cells (and only there: every other tab is folded to a space);
+   a space-laid row short of cells puts each cell under the header column that starts nearest;
 4. line breaks restored where a text lost them: before the headings of run-on text ("…。第二条 …"),
-   before the list that "通知如下:" opens, and at the space that ends a heading run into its
-   paragraph on one line ("一、X 各地要…"; the space becomes the line break, one for one).
+   before the list that "通知如下:" / "提出以下意见:" opens, at the space that ends a heading run into
+   its paragraph on one line ("一、X 各地要…"; the space becomes the line break, one for one), and
+   before numbered items run into one line ("…战略 1.坚持…。(…参加) 2.发挥…") where the numbering
+   goes on in sequence (never in 第1.5倍, 3.5万元, 2.0版, a colon-led list in a sentence, a table
+   row or a page chunk of a document preview).
 
 Not done here: anything that changes meaning (numerals stay as written; cn2an runs only on the
 strings the fact extractors pick out, never over whole texts — 二十大 must stay 二十大).
@@ -22,6 +26,7 @@ strings the fact extractors pick out, never over whole texts — 二十大 must 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -149,6 +154,8 @@ def normalize(original: str, simplify: bool | None = None) -> NormText:
         cur.append(i)
     lines.append(cur)
 
+    spaced: set[int] = set()          # characters that stood after a space run (a layout gap)
+
     def clean(idx: list[int]) -> list[int]:
         out: list[int] = []
         n = len(idx)
@@ -159,6 +166,8 @@ def normalize(original: str, simplify: bool | None = None) -> NormText:
                 j = k
                 while j < n and folded[idx[j]] == " ":
                     j += 1
+                if j < n:
+                    spaced.add(idx[j])
                 prev = folded[out[-1]] if out else ""
                 nxt = folded[idx[j]] if j < n else ""
                 if idx[k] in breaks or _keep_space(prev, nxt):
@@ -170,11 +179,25 @@ def normalize(original: str, simplify: bool | None = None) -> NormText:
         return out
 
     breaks: set[int] = set()         # spaces that end a heading run into its paragraph ("一、X 各地要…")
-    for idx in lines:
-        at = _heading_space(folded, idx)
+    tables = _table_lines(original, folded, lines)
+    for li, idx in enumerate(lines):
+        at = _heading_space(folded, idx) if li not in tables else None
         if at is not None:
             breaks.add(at)
     cleaned = [clean(l) for l in lines]
+    shown = [["\n" if i in breaks else folded[i] for i in l] for l in cleaned]
+    for li, cells in tables.items():          # tab- or space-laid table rows: one tab between two cells
+        cleaned[li], shown[li] = [], []
+        for k, (cell, sep) in enumerate(cells):
+            if k:
+                cleaned[li].append(sep)
+                shown[li].append("\t")
+            c = clean(cell)
+            cleaned[li] += c
+            shown[li] += [folded[i] for i in c]
+        if len(cells) == 1 and cleaned[li]:      # a group row: one cell across the table
+            cleaned[li].append(cleaned[li][-1])
+            shown[li].append("\t")
     newlines = [i for i, ch in enumerate(folded) if ch == "\n"]   # line li ends at newlines[li]
     # join hard wraps: drop the newline(s) between a line that stops mid-sentence and its continuation
     out_idx: list[int] = []
@@ -187,23 +210,111 @@ def normalize(original: str, simplify: bool | None = None) -> NormText:
             if prev_li >= 0:
                 blank_run.append(newlines[li - 1])
             continue
-        text = "".join(folded[i] for i in idx)
-        if out_chars and not _is_wrap(prev_text, text):
+        text = "".join(shown[li])
+        if out_chars and (li in tables or prev_li in tables or not _is_wrap(prev_text, text)):
             # one newline for the line break, a second one where blank lines stood between
             out_idx.append(newlines[prev_li])
             out_chars.append("\n")
             if blank_run:
                 out_idx.append(blank_run[-1] if blank_run[-1] != newlines[prev_li] else newlines[li - 1])
                 out_chars.append("\n")
-        for i in idx:
-            out_idx.append(i)
-            out_chars.append("\n" if i in breaks else folded[i])
+        out_idx += idx
+        out_chars += shown[li]
         blank_run = []
         prev_text = text
         prev_li = li
     _break_run_on(out_chars, out_idx)
+    _break_inline_items(out_chars, out_idx, spaced)
     index = tuple(out_idx) + (len(original),)
     return NormText("".join(out_chars), index, original)
+
+
+# tables laid out with tabs or runs of spaces ("1\t开展职业技能培训\t市人社局(牵头)、市财政局\t2023年底"), under a
+# header row of short labels that names a task column and a unit column ("序号  重点任务  牵头单位  完成时限")
+_TABLE_SEP = re.compile(r" *\t *| {2,}")
+_TABLE_HEAD_UNITS = re.compile(r"(?:牵头|责任|配合|主责|协办|参与|协同|承办)(?:单位|部门|处室)")
+_TABLE_HEAD_TASK = re.compile(r"序号|任务|措施|事项|内容|项目|工作")
+
+
+def _width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _layout_cells(original: str, folded: str, idx: list[int]) -> list[tuple[list[int], int, int]]:
+    """The cells of a line split at tabs (each one a column) or runs of 2+ spaces: (the cell's
+    indices, the first index of the separator before it, its display column). Spaces at either end
+    of the line are not separators."""
+    lay = "".join("\t" if original[i] == "\t" else folded[i] for i in idx)
+    lo, hi = len(lay) - len(lay.lstrip(" ")), len(lay.rstrip(" "))
+    cols = [0]
+    for ch in lay:
+        cols.append(cols[-1] + _width(ch))
+    cells, sep, pos = [], idx[lo] if lo < len(idx) else 0, lo
+    for m in _TABLE_SEP.finditer(lay, lo, hi):
+        cells.append((idx[pos:m.start()], sep, cols[pos]))
+        sep, pos = idx[m.start()], m.end()
+    cells.append((idx[pos:hi], sep, cols[pos]))
+    return cells
+
+
+def _is_table_header(original: str, folded: str, idx: list[int]) -> bool:
+    """Is this line a task table's header row laid out with tabs or spaces?
+
+    >>> _is_table_header("序号\\t重点任务\\t牵头单位\\t配合单位\\t完成时限", "序号 重点任务 牵头单位 配合单位 完成时限", list(range(21)))
+    True
+    """
+    if len(idx) > 200 or not _TABLE_HEAD_UNITS.search("".join(folded[i] for i in idx)):
+        return False
+    cells = ["".join(folded[i] for i in c).strip() for c, _, _ in _layout_cells(original, folded, idx)]
+    labels = [c for c in cells if c]
+    return (len(labels) >= 3 and all(len(c) <= 16 for c in labels) and any(_TABLE_HEAD_UNITS.search(c) for c in labels)
+            and any(_TABLE_HEAD_TASK.search(c) for c in labels))
+
+
+def _under_header(cells: list[tuple[list[int], int, int]], head_cols: list[int]) -> list[tuple[list[int], int]]:
+    """A space-laid row short of cells (blank cells leave no trace but a wider gap), its cells put
+    under the header column that starts nearest (in display columns); blank cells filled in."""
+    n, out, j = len(head_cols), [], -1
+    for k, (cell, sep, col) in enumerate(cells):
+        hi = n - (len(cells) - k)                  # leave a column for each cell still to come
+        best = min(range(j + 1, hi + 1), key=lambda c: abs(head_cols[c] - col))
+        out += [([], sep)] * (best - j - 1) + [(cell, sep)]
+        j = best
+    return out
+
+
+def _table_lines(original: str, folded: str, lines: list[list[int]]) -> dict[int, list[tuple[list[int], int]]]:
+    """Lines of tab- or space-laid tables, as (cell indices, separator index) per cell: the header row
+    and the rows after it (2+ cells each; blank lines between rows are skipped; a short one-cell line
+    followed by a row is a group row)."""
+    out: dict[int, list[tuple[list[int], int]]] = {}
+    li = 0
+    while li < len(lines):
+        if not lines[li] or not _is_table_header(original, folded, lines[li]):
+            li += 1
+            continue
+        head = _layout_cells(original, folded, lines[li])
+        tabbed = any(original[i] == "\t" for i in lines[li])
+        out[li] = [(c, s) for c, s, _ in head]
+        li += 1
+        while li < len(lines):
+            if not "".join(folded[i] for i in lines[li]).strip():
+                li += 1
+                continue
+            if _is_table_header(original, folded, lines[li]) or (tabbed and not any(original[i] == "\t" for i in lines[li])
+                                                                 and len(_layout_cells(original, folded, lines[li])) > 1):
+                break                      # the next table, or text laid out otherwise
+            cells = _layout_cells(original, folded, lines[li])
+            if len(cells) < 2:
+                nxt = next((l for l in lines[li + 1:] if "".join(folded[i] for i in l).strip()), None)
+                if len(cells[0][0]) > 40 or nxt is None or len(_layout_cells(original, folded, nxt)) < 2:
+                    break
+            if not tabbed and 2 <= len(cells) < len(head):
+                out[li] = _under_header(cells, [col for _, _, col in head])
+            else:
+                out[li] = [(c, s) for c, s, _ in cells]
+            li += 1
+    return out
 
 
 _HEADING_SPACE = re.compile(r"(?:^\s*|(?:如下|以下)[:：]\s*)(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])"
@@ -227,7 +338,11 @@ def _heading_space(folded: str, idx: list[int]) -> int | None:
 _RUN_ON_MARK = re.compile(r"(?<=[。;:；：])\s*(?=第[一二三四五六七八九十百零]+[章条]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)"
                           r"|(?<=[\u4e00-\u9fff])\s*(?=第[一二三四五六七八九十百零]+[章条](?![的规所之中款项第和、或至及]))")
 _RUN_ON_MIN = 400
-_LIST_INTRO = re.compile(r"(?:如下|以下)[:：]\s*(?=[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
+_INTRO = r"(?:如下|以下)(?:几点)?(?:实施|具体|政策|工作)?(?:意见|措施)?[:：]\s*"      # "通知如下:", "提出以下意见:"
+_LIST_INTRO = re.compile(_INTRO + r"(?=[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
+# the notice's own list of items ("有关事项通知如下:1.…", "现提出以下意见:1.…"), not a list inside a
+# provision ("补贴标准如下:1.初级工…": its items share the words before the colon)
+_AFTER_INTRO = re.compile(r"(?:(?:通知|意见|措施|规定|要求|事项)如下|(?:如下|以下)(?:几点)?(?:实施|具体|政策|工作)?(?:意见|措施))[:：]\s*$")
 
 
 def _break_run_on(chars: list[str], idx: list[int]) -> None:
@@ -247,6 +362,12 @@ def _break_run_on(chars: list[str], idx: list[int]) -> None:
         elif intro:                       # "…通知如下: 一、…。二、…": the list starts a new line
             inserts.extend(pos + h for h in hits if h >= intro.end())
         pos += len(line) + 1
+    _insert_breaks(chars, idx, inserts)
+
+
+def _insert_breaks(chars: list[str], idx: list[int], inserts: list[int]) -> None:
+    """Insert a line break before each position of `inserts` (ascending); a break maps to the
+    original offset of the character after it."""
     if not inserts:
         return
     new_chars: list[str] = []
@@ -260,6 +381,89 @@ def _break_run_on(chars: list[str], idx: list[int]) -> None:
         prev = at
     chars[:] = new_chars + chars[prev:]
     idx[:] = new_idx + idx[prev:]
+
+
+# numbered items run into one line ("…提出以下意见: 一、深入实施就业优先战略 1.坚持…。(…参加) 2.发挥…"):
+# 一、 / (一) / 1. 1、 followed by a word; a decimal point is no marker (第1.5倍, 3.5万元, 2.0版)
+_ITEM = re.compile(r"(?:(?P<cn>[一二三四五六七八九十]{1,3})、|\((?P<pcn>[一二三四五六七八九十]{1,3})\)|(?P<num>\d{1,2})[.、](?!\d))"
+                   r"(?=[\u4e00-\u9fff“《【(])")
+# a numbered line that runs on into a top-level heading ("2、…发展格局…。二、基本原则坚持…") is a page
+# chunk of a document preview, not an item: items never hold the headings above them
+PAGE_CHUNK = re.compile(r"(?m)^\d{1,3}、[^。\n]{50,}。(?:[^\n]*?。)?\s*[一二三四五六七八九十]{1,3}、\S")
+_ITEM_AFTER = set("。;；)）】〕]」』 ")
+_ITEM_RANK = {"cn": 0, "pcn": 1, "num": 2}
+_CN_DIGIT = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
+
+
+def _cn_value(s: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23."""
+    if "十" not in s:
+        return _CN_DIGIT.get(s, 0) if len(s) == 1 else 0
+    a, _, b = s.partition("十")
+    return (_CN_DIGIT.get(a, 0) if a else 1) * 10 + (_CN_DIGIT.get(b, 0) if b else 0)
+
+
+def _item_marks(text: str) -> list[tuple[int, str, int, bool]]:
+    """(position, kind, value, at line start) of every numbered-item marker.
+
+    >>> _item_marks("一、加强培训 1.开展培训。补贴提高到1.5倍。2.组织竞赛")
+    [(0, 'cn', 1, True), (7, 'num', 1, False), (24, 'num', 2, False)]
+    """
+    out = []
+    for m in _ITEM.finditer(text):
+        q = m.start()
+        kind = m.lastgroup
+        at_start = q == 0 or text[q - 1] == "\n"
+        v = int(m.group(kind)) if kind == "num" else _cn_value(m.group(kind))
+        if v:
+            out.append((q, kind, v, at_start))
+    return out
+
+
+def _break_inline_items(chars: list[str], idx: list[int], spaced: set[int]) -> None:
+    """Put numbered items that share a line with the text before them on lines of their own.
+
+    A marker inside a line splits only when it is not inside a table row, follows a layout gap
+    (`spaced`), 。 ; a closing bracket, a list intro ("通知如下:") or the bare title of a higher
+    heading ("二、主要任务(一)加强…"),
+    and continues the sequence of its kind: n+1 after n, or 1 when the next marker of its kind is 2
+    or when it follows a heading's title. A marker of a higher kind (一、 above (一) above 1.)
+    restarts the lower ones.
+    """
+    text = "".join(chars)
+    marks = [(q, k, v, s, s or text[q - 1] in _ITEM_AFTER or idx[q] in spaced or bool(_AFTER_INTRO.search(text, max(0, q - 16), q)))
+             for q, k, v, s in _item_marks(text)]
+    skip = {m.start() for m in re.finditer(r"(?m)^(?:.* \| .*\|\s*|.*\t.*)$", text)}      # table rows
+    skip |= {m.start() for m in PAGE_CHUNK.finditer(text)}
+    last: dict[str, int | None] = {k: None for k in _ITEM_RANK}
+    head: tuple[int, int] | None = None        # (position, rank) of the last item that starts a line
+    inserts: list[int] = []
+    nxt: list[int | None] = [None] * len(marks)     # the value of the next marker of the same kind after a gap
+    ahead: dict[str, int] = {}
+    for i in range(len(marks) - 1, -1, -1):
+        _, kind, v, _, gap = marks[i]
+        nxt[i] = ahead.get(kind)
+        if gap:
+            ahead[kind] = v
+    for i, (q, kind, v, at_start, gap) in enumerate(marks):
+        ok = at_start
+        if not ok and text.rfind("\n", 0, q) + 1 not in skip:
+            after_title = bool(head and head[1] < _ITEM_RANK[kind] and _HEAD_TITLE.fullmatch(text, head[0], q))
+            ok = (gap or after_title) and ((last[kind] is not None and v == last[kind] + 1)
+                                           or (v == 1 and (nxt[i] == 2 or after_title)))
+            if ok:
+                inserts.append(q)
+        if ok:
+            last[kind] = v
+            head = (q, _ITEM_RANK[kind])
+            for k2, r in _ITEM_RANK.items():
+                if r > _ITEM_RANK[kind]:
+                    last[k2] = None
+    _insert_breaks(chars, idx, inserts)
+
+
+# a heading's bare title run into its first item: "二、主要任务(一)…", "(一)实施技能提升行动1.…"
+_HEAD_TITLE = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))[^\n。,;:!?、()]{2,30}")
 
 
 _MARKER_END = re.compile(r"[。;；][(（][^()（）]{2,120}[)）]$")
@@ -294,4 +498,4 @@ def _is_wrap(prev: str, nxt: str) -> bool:
 _TITLE_END = re.compile(r"(?:通知|方案|意见|办法|措施|规划|决定|细则|计划|要点|清单|批复|公告|通告|规定|条例|纲要|报告|\d{4}年\d{1,2}月\d{1,2}日)$")
 
 
-__all__ = ["PINYIN_GLOSS", "NormText", "is_cjk", "looks_traditional", "normalize", "to_simplified_aligned"]
+__all__ = ["PAGE_CHUNK", "PINYIN_GLOSS", "NormText", "is_cjk", "looks_traditional", "normalize", "to_simplified_aligned"]

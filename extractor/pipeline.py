@@ -27,6 +27,7 @@ from .normalize import NormText, normalize
 from .readers import DEFAULT_LIMITS, Limits, RawDocument, read
 from .structure import (Heading, Skeleton, first_clause, measure_headings, paragraph_measures, parse_skeleton,
                         section_label, section_path, single_paragraph_tops)
+from .units import unit_key
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
@@ -127,11 +128,14 @@ def _measures(sk: Skeleton, n: NormText, region) -> list[Measure]:
     for header, row in sk.table_rows:
         cells, spans = row.cells, row.cell_spans
         units = []
+        seen: set[str] = set()            # a body named in two unit cells counts once, in its first cell's role
         for role in ("lead", "support", "responsible"):
             if cells.get(role) and role in spans:
                 s0 = spans[role][0]
                 for u in _cell_units(role, cells[role], region):
-                    units.append(_map_unit(u, n, s0, source="table"))
+                    if unit_key(u.name) not in seen:
+                        seen.add(unit_key(u.name))
+                        units.append(_map_unit(u, n, s0, source="table"))
         title = cells.get("task", "")
         tspan = spans.get("task")
         if tspan:

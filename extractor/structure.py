@@ -3,8 +3,11 @@
 Covered: heading markers 一、 / (一) / 1. 1、 / (1) / ① / 第X章 / 第X条 / 第X部分, with levels
 assigned by order of first appearance (documents skip levels); run-in headings
 ("(二)进一步健全技能人才引育体系。…" — the title is the words before the first 。); the annex
-region (from a line that is just "附件" / "附件2"); tables written as ``a | b | c |`` lines,
-whose rows become measures when the header names a task column; annex lines "X负责…".
+region (from a line that is just "附件" / "附件2"); tables written as ``a | b | c |`` lines or
+with tabs between cells (tab- and space-laid tables, see `normalize`), whose rows become measures
+when the header names a task column; annex lines "X负责…". A " | " row short of cells lost merged
+cells (its cells are aligned to the right); a tab row is read as drawn, blank cells included (a
+blank task cell takes the task of the rows above).
 
 Also unnumbered bracketed headings run into their text ("【加大培训补贴】对…。"), run-in
 headings closed by a colon ("(一)加强组织领导:各县区要…"), and page chunks of document-sharing
@@ -21,6 +24,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from .normalize import PAGE_CHUNK
 
 _CN = "一二三四五六七八九十百零〇两"
 MARKERS: tuple[tuple[str, re.Pattern], ...] = (
@@ -43,9 +48,7 @@ _TABLE_HEADER_TASK = re.compile(r"任务|措施|事项|工作内容|项目")
 _TABLE_HEADER_UNITS = re.compile(r"单位|部门|责任|牵头|配合|协办|主责")
 _ANNEX_START = re.compile(r"^附件\d*[:：]?$|^附件\d+$|^附表\d*$")
 _SENT_END = "。"
-# a numbered line that runs on into a top-level heading ("2、…发展格局…。二、基本原则坚持…") is a page
-# chunk of a document preview, not an item: items never hold the headings above them
-_PAGE_CHUNK = re.compile(r"^\d{1,3}、[^。]{50,}。(?:.*?。)?\s*[一二三四五六七八九十]{1,3}、\S")
+
 
 
 @dataclass
@@ -169,10 +172,14 @@ def first_clause(s: str) -> str:
 
 
 def _is_table_line(s: str) -> bool:
-    return s.count(" | ") >= 1 and s.rstrip().endswith("|")
+    """A table row: cells joined by " | " with a trailing " |", or laid out with tabs (`normalize`
+    keeps a tab between the cells of a tab- or space-laid table and nowhere else)."""
+    return "\t" in s or (s.count(" | ") >= 1 and s.rstrip().endswith("|"))
 
 
 def _cells(s: str) -> list[str]:
+    if "\t" in s:
+        return [p.strip() for p in s.split("\t")]
     parts = [p.strip() for p in s.rstrip().rstrip("|").split("|")]
     while parts and not parts[-1]:
         parts.pop()       # flattened merged cells leave empty cells at the end of the row
@@ -225,8 +232,8 @@ def parse_skeleton(text: str) -> Skeleton:
     body_start: int | None = None
 
     for ln in lines:
-        s = ln.text.strip()
-        if not s:
+        s = ln.text.strip(" ") if "\t" in ln.text else ln.text.strip()
+        if not s.strip():
             continue
         if _ANNEX_START.match(s) and body_start is not None:
             annex_start = ln.start if annex_start is None else annex_start
@@ -241,7 +248,7 @@ def parse_skeleton(text: str) -> Skeleton:
                 header, carried = roles, {}
                 continue
             if header:
-                row = _table_row(cells, header, carried, ln)
+                row = _table_row(cells, header, carried, ln, drawn="\t" in s)
                 if row:
                     table_rows.append((header, row))
                 continue
@@ -249,7 +256,7 @@ def parse_skeleton(text: str) -> Skeleton:
             continue
         header = None
         mk = match_marker(s)
-        if mk and mk[0] == "num" and _PAGE_CHUNK.search(s):
+        if mk and mk[0] == "num" and PAGE_CHUNK.match(s):
             mk = None
         if mk and len(s) > len(mk[1]):
             kind, number = mk
@@ -281,11 +288,16 @@ def parse_skeleton(text: str) -> Skeleton:
                     annex_lines, paragraphs)
 
 
-def _table_row(cells: list[str], header: list[str], carried: dict[str, str], ln: Line) -> TableRow | None:
-    """Map a row's cells onto header roles; rows short of cells (merged cells flattened away)
-    keep their first cell as 序号 when it is a number and align the rest to the right."""
+_UNIT_ROLES = ("lead", "support", "responsible")
+
+
+def _table_row(cells: list[str], header: list[str], carried: dict[str, str], ln: Line,
+               drawn: bool = False) -> TableRow | None:
+    """Map a row's cells onto header roles. Tab-laid rows (`drawn`) are read as drawn, blank cells
+    included; " | " rows short of cells (merged cells flattened away) keep their first cell as 序号
+    when it is a number and align the rest to the right."""
     n_h = len(header)
-    if len(cells) >= n_h:
+    if len(cells) >= n_h or drawn:
         mapping = list(zip(header, cells[:n_h]))
     else:
         if header[0] == "no" and re.fullmatch(r"\d{1,3}", cells[0] or ""):
@@ -294,6 +306,8 @@ def _table_row(cells: list[str], header: list[str], carried: dict[str, str], ln:
         else:
             mapping = list(zip(header[n_h - len(cells):], cells))
     row = {r: c for r, c in mapping if r != "other"}
+    if drawn and not row.get("task") and carried.get("task") and any(row.get(r) for r in _UNIT_ROLES):
+        row["task"] = carried["task"]     # a blank merged task cell: the task of the rows above
     if not any(row.get(r) for r in ("task", "requirement")):
         return None
     # carry a merged task cell down into the rows it spans

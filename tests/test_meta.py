@@ -5,7 +5,7 @@ import pytest
 
 from extractor.meta import extract_meta, find_fields, parse_iso_date, split_issuers
 
-from .conftest import SAMPLES, SEED_STEMS, load_gold, needs_shared
+from .conftest import SEED_STEMS, load_gold, needs_shared
 
 
 def _norm(s):
@@ -139,7 +139,7 @@ _PINYIN = ("湖南省人民政府\n關(guān)于印發(fā)《湖南省進(jìn)
     (_CHANGSHA_LAWSITE, "title", "长沙市人力资源和社会保障局关于印发《长沙市民办职业培训机构审批和管理办法》的通知"),
     (_CHANGSHA_LAWSITE, "doc_number", "长人社发[2013]5号"),
     (_CHANGSHA_LAWSITE, "issuer", ("长沙市人力资源和社会保障局",)),
-    (_JIANGSU_CRUMBS, "title", "省人力资源社会保障厅 关于发布2020年高技能人才培训补贴紧缺型职业(工种)目录的通知"),
+    (_JIANGSU_CRUMBS, "title", "省人力资源社会保障厅关于发布2020年高技能人才培训补贴紧缺型职业(工种)目录的通知"),
     (_JIANGSU_CRUMBS, "issuer", ("江苏省人力资源和社会保障厅",)),
     (_ONE_LINE, "title", "劳动和社会保障部办公厅关于切实做好贫困地区劳动力培训促进就业工作的通知"),
     (_ONE_LINE, "doc_number", "劳社厅函[2005]306号"),
@@ -177,3 +177,68 @@ _BODY = "关于做好2023年技能培训工作的通知\n各县区人社局：\n
 def test_signature_issuers(signature, issuers):
     m = extract_meta(_BODY + signature)
     assert (m.issuer, m.date) == (issuers, "2023-03-01")
+
+
+@pytest.mark.parametrize("text,title,policy", [
+    ("威人社字〔2021〕16号\n\n威海市人力资源和社会保障局等12部门 关于印发《关于开展技能兴威行动加强技能 人才队伍建设的若干措施》的通知\n\n"
+     "各区市党委组织部:\n",
+     "威海市人力资源和社会保障局等12部门关于印发《关于开展技能兴威行动加强技能人才队伍建设的若干措施》的通知",
+     "关于开展技能兴威行动加强技能人才队伍建设的若干措施"),
+    ("立山区人民政府关于印发\n《立山区政府2023年重点工作任务分解 和责任分工方案》的通知\n各街道办事处:\n",
+     "立山区人民政府关于印发《立山区政府2023年重点工作任务分解和责任分工方案》的通知",
+     "立山区政府2023年重点工作任务分解和责任分工方案"),
+    ("大 同 市 人 民 政 府 办 公 室关于印发《大同市空气质量巩固提升2021年行动计划》的通知\n各县(区)人民政府:\n",
+     "大同市人民政府办公室关于印发《大同市空气质量巩固提升2021年行动计划》的通知", "大同市空气质量巩固提升2021年行动计划"),
+    ("海关总署 国家移民局 中国民航局关于进一步促进航空口岸通关便利化若干措施的通知\n各直属海关:\n",
+     "海关总署 国家移民局 中国民航局关于进一步促进航空口岸通关便利化若干措施的通知", None),
+    ("黑龙江省人民政府办公厅关于印发《黑龙江省“技耀龙江 照亮前程”技能人才培养专项行动方案(2025—2027年)》的通知\n各市(地)人民政府:\n",
+     "黑龙江省人民政府办公厅关于印发《黑龙江省“技耀龙江 照亮前程”技能人才培养专项行动方案(2025—2027年)》的通知",
+     "黑龙江省“技耀龙江 照亮前程”技能人才培养专项行动方案(2025—2027年)"),
+    ("关于推广 ISO 9001 质量管理 体系认证的通知\n各有关单位:\n", "关于推广ISO 9001质量管理体系认证的通知", None),
+], ids=["wrap-space-and-space-before-guanyu-go", "title-wrapped-over-two-lines", "letter-spaced-letterhead",
+        "space-between-joint-issuers-stays", "space-inside-quoted-slogan-stays", "space-between-latin-tokens-stays"])
+def test_title_spaces(text, title, policy):
+    meta = extract_meta(text)
+    assert (meta.title, meta.policy_title) == (title, policy)
+
+
+def test_region_lexicons_are_consistent():
+    from extractor.meta import load_cities, load_provinces
+
+    provinces = dict(load_provinces())
+    assert len(provinces) == 34
+    assert set(load_cities().values()) <= set(provinces)
+    assert all(len(s) >= 2 for shorts in provinces.values() for s in shorts)
+
+
+@pytest.mark.parametrize("name", ["DOCNO", "TITLE_RX", "FieldValue", "TitleHit", "extract_meta", "find_fields", "find_title",
+                                  "infer_region", "load_cities", "load_provinces", "looks_like_body", "parse_iso_date",
+                                  "split_issuers", "split_issuers_aligned"])
+def test_public_names_stay_importable_from_meta(name):
+    import extractor.meta as meta
+
+    assert name in meta.__all__ and getattr(meta, name) is not None
+
+
+_SHANGHAI_PAGE = ("首页 人才政策一网通查 上海有哪些人才政策\n市政府关于做好当前和今后一段时期就业创业工作的意见\n政策原文\n扶持力度\n\n"
+                  "沪府发〔2017〕76号\n\n上海市人民政府关于做好当前和今后一段时期就业创业工作的意见\n\n各区人民政府,市政府各委、办、局:\n\n"
+                  "就业是民生之本,发展之源。\n")
+_GANZHOU_PAGE = ("赣州市人民政府关于进一步做好新形势下就业创业工作 的 实 施 意 见\n\n发布者:kjyadmin发布时间:2016-09-26浏览次数:\n\n"
+                 "赣市府发〔2015〕27号\n\n各县(市、区)人民政府,市政府有关部门:\n\n为贯彻国务院有关文件精神,现结合本市实际提出如下实施意见。\n")
+_JIANGSU_SIGNED = ("江蘇省政府辦公廳關于印發職業技能提升行動計劃(2017-2020年)的通知\n\n  蘇政辦發〔2017〕41號\n\n"
+                   "各市、縣(市、區)人民政府:\n\n  現將《職業技能提升行動計劃(2017-2020年)》印發給你們,請結合實際認真貫徹落實。\n\n"
+                   "  江蘇省人民政府辦公廳  \n\n  2017年3月13日     \n")
+
+
+@pytest.mark.parametrize("text,field,expected", [
+    (_SHANGHAI_PAGE, "title", "上海市人民政府关于做好当前和今后一段时期就业创业工作的意见"),
+    (_SHANGHAI_PAGE, "issuer", ("上海市人民政府",)),
+    (_GANZHOU_PAGE, "title", "赣州市人民政府关于进一步做好新形势下就业创业工作的实施意见"),
+    (_GANZHOU_PAGE, "issuer", ("赣州市人民政府",)),
+    ("首页 > 政策文件 > 关于印发技能提升行动方案的通知\n各县(区)人社局:\n现将《技能提升行动方案》印发给你们。\n", "title",
+     "关于印发技能提升行动方案的通知"),
+    (_JIANGSU_SIGNED, "issuer", ("江蘇省人民政府辦公廳",)),
+], ids=["breadcrumb-skipped-fuller-title-below-wins", "issuer-of-the-fuller-title", "letter-spaced-title-ending",
+        "issuer-of-letter-spaced-title", "breadcrumb-is-the-title-when-nothing-else-is", "shortened-title-issuer-signed-in-full"])
+def test_titles_and_issuers_of_site_pages(text, field, expected):
+    assert getattr(extract_meta(text), field) == expected

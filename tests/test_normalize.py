@@ -28,12 +28,55 @@ from .conftest import SAMPLES, SEED_STEMS
     ("(一)加快推进高技能人才 培养基地建设,按照要求推进。", "(一)加快推进高技能人才培养基地建设,按照要求推进。"),
     ("为贯彻落实有关文件精神,现就有关问题通知如下: 一、加强组织领导。各地要高度重视。二、加大资金投入。各地要保障经费。",
      "为贯彻落实有关文件精神,现就有关问题通知如下:\n一、加强组织领导。各地要高度重视。\n二、加大资金投入。各地要保障经费。"),
+    ("序号\t重点任务\t牵头单位\n1\t开展 职业技能培训\t市人社局", "序号\t重点任务\t牵头单位\n1\t开展职业技能培训\t市人社局"),
+    ("序号   重点任务   牵头单位\n1      开展职业技能培训   市人社局", "序号\t重点任务\t牵头单位\n1\t开展职业技能培训\t市人社局"),
+    ("序号\t姓名\t职务\n1\t张三\t局长", "序号姓名职务\n1张三局长"),
 ], ids=["space-in-word", "space-around-digits", "hard-wrap", "heading-not-joined", "fullwidth-digits",
         "bookmark-noise", "ascii-space-kept", "table-separators-kept", "marker-after-sentence-ends-paragraph",
         "pinyin-glosses-dropped", "latin-in-brackets-kept", "heading-then-space-then-paragraph",
-        "space-inside-pdf-heading-deleted", "list-after-tongzhi-ruxia-breaks"])
+        "space-inside-pdf-heading-deleted", "list-after-tongzhi-ruxia-breaks", "tab-laid-task-table-keeps-tabs",
+        "space-laid-task-table-gets-tabs", "tab-laid-table-without-unit-column-folded"])
 def test_normalize_cases(raw, expected):
     assert normalize(raw).text == expected
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("现提出以下意见: 一、深入实施就业优先战略 1.坚持就业优先发展战略。各级政府要把稳定和扩大就业作为优先选项。"
+     "(市发展改革委、市人力资源社会保障局牵头,市财政局参加) 2.发挥小微企业就业主渠道作用。扶持发展小微企业。",
+     "现提出以下意见:\n一、深入实施就业优先战略\n1.坚持就业优先发展战略。各级政府要把稳定和扩大就业作为优先选项。"
+     "(市发展改革委、市人力资源社会保障局牵头,市财政局参加)\n2.发挥小微企业就业主渠道作用。扶持发展小微企业。"),
+    ("1.开展职业技能培训。(市人社局负责)2.组织职业技能竞赛。(市总工会负责)",
+     "1.开展职业技能培训。(市人社局负责)\n2.组织职业技能竞赛。(市总工会负责)"),
+    ("1.加强职业培训。3.组织技能竞赛。", "1.加强职业培训。3.组织技能竞赛。"),
+    ("1.提高补贴标准。补贴标准提高到原来的第1.5倍。2.0版信息系统上线运行。",
+     "1.提高补贴标准。补贴标准提高到原来的第1.5倍。2.0版信息系统上线运行。"),
+    ("主要包括:1.开展岗前培训;2.开展在岗培训。", "主要包括:1.开展岗前培训;2.开展在岗培训。"),
+    ("一、加强技能培训 1.开展岗前培训。2.组织技能竞赛。二、强化组织保障 1.加大资金投入。2.加强督促考核。",
+     "一、加强技能培训\n1.开展岗前培训。\n2.组织技能竞赛。\n二、强化组织保障\n1.加大资金投入。\n2.加强督促考核。"),
+    ("(一)健全培训体系。各地要健全培训体系。(二)加大培训力度。各地要加大培训力度。",
+     "(一)健全培训体系。各地要健全培训体系。\n(二)加大培训力度。各地要加大培训力度。"),
+    ("2、新发展格局,推动高质量发展,以改革创新为动力,以构建技能型社会为主线,全力推进技能建设,不断健全劳动者终身职业技能培训制度。"
+     "二、基本原则坚持党的全面领导。",
+     "2、新发展格局,推动高质量发展,以改革创新为动力,以构建技能型社会为主线,全力推进技能建设,不断健全劳动者终身职业技能培训制度。"
+     "二、基本原则坚持党的全面领导。"),
+    ("贷款不得用于从事以下业务:(一)从事房地产、股票投资;(二)向任何第三方提供贷款;(三)从事政策明确禁止的业务。",
+     "贷款不得用于从事以下业务:(一)从事房地产、股票投资;(二)向任何第三方提供贷款;(三)从事政策明确禁止的业务。"),
+    ("现提出如下意见:一、总体要求到2025年,培训1万人次。二、主要任务(一)加强培训。1.开展岗前培训。2.组织技能竞赛。"
+     "(二)强化评价。做好技能评价。三、保障措施(一)加强组织领导。各地要加强领导。",
+     "现提出如下意见:\n一、总体要求到2025年,培训1万人次。\n二、主要任务\n(一)加强培训。\n1.开展岗前培训。\n2.组织技能竞赛。"
+     "\n(二)强化评价。做好技能评价。\n三、保障措施\n(一)加强组织领导。各地要加强领导。"),
+    ("现就有关问题通知如下:1.明确任务,压实责任。各牵头单位要细化工作举措。2.统筹协调,合力攻坚。各相关单位要加强配合。",
+     "现就有关问题通知如下:\n1.明确任务,压实责任。各牵头单位要细化工作举措。\n2.统筹协调,合力攻坚。各相关单位要加强配合。"),
+    ("第五条 每人补贴标准如下:1.取得初级工证书的1000元;2.取得中级工证书的1500元。",
+     "第五条每人补贴标准如下:1.取得初级工证书的1000元;2.取得中级工证书的1500元。"),
+], ids=["one-line-cn-and-num-items", "item-after-closing-bracket", "gap-in-numbering-not-split",
+        "decimals-never-split", "colon-list-not-split", "higher-kind-restarts-numbering", "pcn-items-after-sentence-end",
+        "docx-page-chunk-kept", "colon-led-sub-list-in-a-sentence-kept", "heading-title-run-into-its-first-item",
+        "num-items-after-tongzhi-ruxia", "list-inside-a-provision-kept"])
+def test_inline_numbered_items_get_own_lines(raw, expected):
+    n = normalize(raw)
+    assert n.text == expected
+    assert len(n.index) == len(n.text) + 1 and list(n.index) == sorted(n.index)
 
 
 @pytest.mark.parametrize("stem", SEED_STEMS)
@@ -46,7 +89,7 @@ def test_every_normalised_char_maps_back(stem):
         if ch == "\n":
             continue          # a kept line break, or one restored in run-on text
         else:
-            assert o == ch or ord(o) - 0xFEE0 == ord(ch) or (o in "\u3000\xa0\t" and ch == " "), (i, ch, o)
+            assert o == ch or ord(o) - 0xFEE0 == ord(ch) or (o in " \u3000\xa0\t" and ch in " \t"), (i, ch, o)
     assert list(n.index) == sorted(n.index)
 
 

@@ -8,7 +8,7 @@ import pytest
 from extractor.jsonio import notice_to_dict, notice_to_json
 from extractor.pipeline import parse_file, parse_text
 
-from .conftest import SAMPLES, SEED_STEMS, load_gold, load_scorer, needs_shared
+from .conftest import SAMPLES, load_gold, load_scorer, needs_shared
 
 
 def _summary(seed_notices):
@@ -88,7 +88,30 @@ def test_published_schema_file_is_current():
      [("开展企业职工培训", ["市人社局"])]),
     ("关于支持技能人才发展的若干措施\n一、加大培训补贴力度\n对取得高级工证书的,每人补贴2000元。(责任单位:市人社局)\n",
      [("加大培训补贴力度", ["市人社局"])]),
-], ids=["bracket-heading-measure-with-units", "numbered-item-with-sub-points", "one-paragraph-section-measure"])
+    ("济宁市人民政府关于进一步做好就业创业工作的意见\n各县(市、区)人民政府: 为做好就业创业工作,现提出以下意见: 一、深入实施就业优先战略 "
+     "1.坚持就业优先发展战略。将就业创业工作纳入政绩考核。(市发展改革委、市人力资源社会保障局牵头,市委组织部参加) "
+     "2.发挥小微企业就业主渠道作用。扶持发展小微企业。(市经济和信息化委牵头,市财政局参加)",
+     [("坚持就业优先发展战略", ["市发展改革委", "市人力资源社会保障局", "市委组织部"]),
+      ("发挥小微企业就业主渠道作用", ["市经济和信息化委", "市财政局"])]),
+    ("某市技能人才队伍建设重点任务分工方案\n序号\t重点任务\t责任单位\t完成时限\n"
+     "1\t开展职业技能培训\t市人社局(牵头)、市财政局\t2023年底\n2\t组织职业技能竞赛\t市总工会\t2024年底\n",
+     [("开展职业技能培训", ["市人社局", "市财政局"]), ("组织职业技能竞赛", ["市总工会"])]),
+], ids=["bracket-heading-measure-with-units", "numbered-item-with-sub-points", "one-paragraph-section-measure",
+        "items-on-one-line", "tab-laid-table-rows"])
 def test_measures_and_their_units_end_to_end(text, expected):
     n = parse_text(text)
     assert [(m.title, [u.name for u in m.units]) for m in n.measures] == expected
+
+
+@pytest.mark.parametrize("rows,expected", [
+    ("1 | 设立省重大科技专项支持芯片研发攻关 | 省科技厅 | 省经信厅、省科技厅 |",
+     [("省科技厅", "lead"), ("省经信厅", "support")]),
+    ("1 | 建设算力监测调度平台 | 省发展改革委 | 省经信厅、省能源局、省经信厅 |",
+     [("省发展改革委", "lead"), ("省经信厅", "support"), ("省能源局", "support")]),
+    ("1 | 完善职业技能培训体系 | 省科技厅 | 省科学技术协会、省财政厅 |",
+     [("省科技厅", "lead"), ("省科学技术协会", "support"), ("省财政厅", "support")]),
+], ids=["body-in-lead-and-support-cells-once-as-lead", "body-twice-in-one-cell-once", "different-names-both-kept"])
+def test_table_row_units_are_not_repeated(rows, expected):
+    text = "某省人工智能重点任务清单\n序号 | 重点任务 | 牵头单位 | 配合单位 |\n" + rows + "\n"
+    n = parse_text(text)
+    assert [("".join(u.name.split()).replace("（", "(").replace("）", ")"), u.role) for u in n.measures[0].units] == expected

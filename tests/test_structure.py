@@ -7,7 +7,7 @@ from extractor.normalize import normalize
 from extractor.structure import (heading_title, match_marker, measure_headings, paragraph_measures, parse_skeleton,
                                  single_paragraph_tops)
 
-from .conftest import SAMPLES, SEED_STEMS, load_gold, needs_shared
+from .conftest import SEED_STEMS, load_gold, needs_shared
 
 
 @pytest.mark.parametrize("line,kind", [
@@ -51,6 +51,39 @@ def test_flattened_table_with_merged_cells_carries_task_down():
     assert rows[1]["task"] == "培育铜基新材料产业链技能人才"
     assert rows[1]["requirement"] == "将“铜+互联网”引入培育过程。"
     assert rows[1]["responsible"] == "贵溪市人民政府、市科技局"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("序号\t重点任务\t牵头单位\t配合单位\t完成时限\n1\t开展职业技能培训\t市人社局\t市财政局、市教育局\t2023年底\n",
+     [{"no": "1", "task": "开展职业技能培训", "lead": "市人社局", "support": "市财政局、市教育局", "deadline": "2023年底"}]),
+    ("序号\t重点任务\t责任单位\t完成时限\n1\t开展职业技能培训\t市人社局(牵头)、市财政局\t2023年底\n",
+     [{"no": "1", "task": "开展职业技能培训", "responsible": "市人社局(牵头)、市财政局", "deadline": "2023年底"}]),
+    ("序号\t重点任务\t牵头单位\t配合单位\t完成时限\n2\t推进技能人才评价\t市人社局\t\t\n",
+     [{"no": "2", "task": "推进技能人才评价", "lead": "市人社局", "support": "", "deadline": ""}]),
+    ("序号\t重点任务\t牵头单位\t配合单位\t完成时限\n1\t开展职业技能培训\t市人社局\t市财政局\t2023年底\n\t\t市总工会\t\t2024年底\n",
+     [{"no": "1", "task": "开展职业技能培训", "lead": "市人社局", "support": "市财政局", "deadline": "2023年底"},
+      {"no": "", "task": "开展职业技能培训", "lead": "市总工会", "support": "", "deadline": "2024年底"}]),
+    ("序号\t重点任务\t牵头单位\t完成时限\n一、强化技能培训\n1\t开展职业技能培训\t市人社局\t2023年底\n",
+     [{"no": "1", "task": "开展职业技能培训", "lead": "市人社局", "deadline": "2023年底"}]),
+    ("序号  重点任务          牵头单位      配合单位      完成时限\n"
+     "1     加大资金投入      市财政局      市人社局      2025年底\n"
+     "2     加强督促考核      市政府督查室                2025年底\n",
+     [{"no": "1", "task": "加大资金投入", "lead": "市财政局", "support": "市人社局", "deadline": "2025年底"},
+      {"no": "2", "task": "加强督促考核", "lead": "市政府督查室", "support": "", "deadline": "2025年底"}]),
+], ids=["tab-laid-row", "tab-laid-responsible-column", "tab-laid-blank-trailing-cells", "tab-laid-blank-merged-task-carried",
+        "tab-laid-group-row-skipped", "space-laid-blank-cell-under-its-column"])
+def test_tab_and_space_laid_tables(text, expected):
+    sk = parse_skeleton(normalize("某市重点任务分工方案\n" + text).text)
+    assert [r.cells for _, r in sk.table_rows] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "四川省人力资源和社会保障厅    中共四川省委网络安全和信息化委员会办公室\n四川省教育厅    四川省财政厅\n",
+    "发布时间:2016-09-18    信息来源:未知\n第一条  为推动实施就业优先战略,落实各项就业创业扶持政策。\n",
+], ids=["two-column-signature", "page-chrome-and-article"])
+def test_space_runs_without_a_task_header_are_not_tables(text):
+    n = normalize(text)
+    assert "\t" not in n.text and parse_skeleton(n.text).table_rows == []
 
 
 @needs_shared
