@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 DATA = Path(__file__).with_name("data") / "agencies.tsv"
-KINDS = ("body", "stem", "level", "group", "suffix", "vague", "nonbody", "notplace")
+KINDS = ("body", "stem", "level", "group", "suffix", "vague", "nonbody", "notplace", "compound")
 LEVELS = ("国家", "省", "市", "县", "区", "乡镇")
 
 # width-preserving fold so that spans found on the folded copy quote the given string
@@ -91,6 +91,7 @@ class Lexicon:
     nonbody_exact: frozenset[str]
     nonbody_tail: tuple[str, ...]
     notplace: tuple[str, ...]
+    compounds: tuple[str, ...] = ()              # words a place character begins (市场, 区域): 各市场主体 is no 各市
 
 
 def read_rows(path: Path | str = DATA) -> list[AgencyRow]:
@@ -122,6 +123,9 @@ def validate_rows(rows: Iterable[AgencyRow]) -> list[str]:
             problems.append(f"{where}: suffix strength must be strong, weak or branch")
         if r.kind in ("vague", "nonbody", "notplace") and r.key not in ("exact", "tail", "head"):
             problems.append(f"{where}: {r.kind} match must be exact, tail or head")
+        if r.kind == "compound" and (r.key != "head" or len(r.form) < 2 or r.form[0] not in _PLACE_END + "乡镇"):
+            problems.append(f"{where}: a compound is key head and a word of 2+ characters that begins with a place "
+                            f"character ({_PLACE_END}乡镇)")
         if (r.kind, r.key, r.form, r.region) in seen and r.kind != "body":
             problems.append(f"{where}: duplicate row")
         seen.add((r.kind, r.key, r.form, r.region))
@@ -146,7 +150,8 @@ def _build(rows: list[AgencyRow]) -> Lexicon:
         branch=longest(by("suffix", "branch")),
         vague_exact=frozenset(by("vague", "exact")), vague_tail=longest(by("vague", "tail")),
         vague_head=longest(by("vague", "head")), nonbody_exact=frozenset(by("nonbody", "exact")),
-        nonbody_tail=longest(by("nonbody", "tail")), notplace=longest(by("notplace")))
+        nonbody_tail=longest(by("nonbody", "tail")), notplace=longest(by("notplace")),
+        compounds=longest(by("compound")))
 
 
 @lru_cache(maxsize=4)
@@ -282,6 +287,8 @@ def name_at(s: str, pos: int, *, allow_place: bool = True, allow_generic: bool =
         m = pats.level_only.match(s, pos)
         end = m.end() if m else None
     if end is None or is_vague(s[pos:end], path) or is_nonbody(s[pos:end], path):
+        return None
+    if s.startswith(lex.compounds, end - 1):      # 各市场主体, 各县域: the place character begins another word
         return None
     return end
 

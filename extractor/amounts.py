@@ -1,20 +1,22 @@
 """Money amounts in notice text → `Amount` facts with their value in 元 (or the stated currency).
 
 Covered: 元/万元/亿元/千元 and other currencies written after a number and its scale
-(2000元, 4.5万元, 1亿元, 100万美元, 50万元人民币); Chinese numerals (五万元, 三千元);
-sums of money with the currency word left out where a money noun announces them
-(产值2000万以上 → 20000000; 产值超百亿企业 → 10000000000, but not 千亿级产业集群; 另奖10—50万 → a
-range); a bare scale word with 元 before a bound suffix (引进亿元以上项目 → 100000000, min); an amount
-restated in a bracket (10亿(含10亿元)以上 → two amounts, both min); lists (2000元、1500元和1000元 → three amounts); ranges (5—10万元 →
-two amounts sharing `range_id`, low `min`, high `max`); the bound of each amount (最高/不超过/
-以下 → max, 不低于/以上/超过 → min, 约/左右/余 → approx, else exact); per-unit qualifiers written
-after 每 or / (每人每年 → ("人", "年"), 每个工作室 → ("工作室",), 3000元/人 → ("人",), 1000元/人*月 and
-500元/(人·月) → ("人", "月"), 800元每人每月 → ("人", "月")), or counted by a 每+verb+1 phrase before
-the amount (每培育1家…企业,给予…5万元 → ("企业",)). A bound or a 每 qualifier stated once for a list
-applies to every item of it, and so does a currency written once after its last item (分别给予30万、
-5万和1万元 → three amounts). A neutral 为/达到 next to the number keeps a ceiling named before it
-(最高贷款额度为40万元 → max); a total cap after a per-unit amount takes no qualifier (按每学时10元,
-最多不超过700元 → 700 with per ()).
+(2000元, 4.5万元, 1亿元, 100万美元, 50万元人民币); Chinese numerals (五万元, 三千元); sums of money
+with the currency word left out where a money noun announces them (产值2000万以上 → 20000000;
+建园投入50万以上 → 500000; 产值超百亿企业 → 10000000000, but not 千亿级产业集群; 另奖10—50万 → a
+range); a bare scale word with 元 before a bound suffix (引进亿元以上项目 → 100000000, min); an
+amount restated in a bracket (10亿(含10亿元)以上 → two amounts, both min); lists (2000元、1500元和
+1000元 → three amounts); ranges (5—10万元 → two amounts sharing `range_id`, low `min`, high `max`);
+the bound of each amount (最高/不超过/以下 → max, 不低于/以上/超过 → min, 约/左右/余 → approx, else
+exact); per-unit qualifiers written after 每 or / (每人每年 → ("人", "年"), 每个工作室 → ("工作室",),
+3000元/人 → ("人",), 1000元/人*月 and 500元/(人·月) → ("人", "月"), 800元每人每月 → ("人", "月")), or
+counted by a 每+verb+1 phrase before the amount (每培育1家…企业,给予…5万元 → ("企业",)). A bound or
+a 每 qualifier stated once for a list applies to every item of it, and so do a currency or a /
+qualifier written once after its last item (分别给予30万、5万和1万元 → three amounts; 按600、400、
+200元/亩 → per ("亩",) on all three); items may carry a rank label (一类3000元、二类2000元、三类
+1000元/人). A neutral 为/达到 next to the number keeps a ceiling named before it (最高贷款额度为40万元
+→ max); a total cap after a per-unit amount takes no qualifier (按每学时10元,最多不超过700元 → 700
+with per ()).
 
 Deliberately not covered: percentages and multiples (30%, 2.5倍 are rates, not amounts),
 numbers without a currency word or money noun (years, 文号 like 〔2023〕8号, phone numbers,
@@ -110,6 +112,7 @@ class _Patterns:
     each_verb: re.Pattern
     list_item: re.Pattern
     per_after: re.Pattern
+    labelled_item: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -138,7 +141,7 @@ def _patterns() -> _Patterns:
         bare=re.compile(rf"(?<![\d.{CN_DIGITS}])(?P<scale>[十百千]?[亿万])(?P<cur>元)(?=\s*(?:{_alt(c.bound_suffix)}))"),
         # 另奖10—50万: a range without its currency word, in a clause about money
         implied_range=re.compile(rf"(?=\d)(?<![\d.A-Za-z])(?P<lo>{ARABIC_PATTERN})\s*(?P<lo_scale>万|亿)?\s*[—–\-~～至到]\s*"
-                                 rf"(?P<hi>{ARABIC_PATTERN})\s*(?P<hi_scale>万|亿)(?![\u4e00-\u9fff\d])"),
+                                 rf"(?P<hi>{ARABIC_PATTERN})\s*(?P<hi_scale>万|亿)(?=的|之间|[^\u4e00-\u9fff\d]|$)"),
         # 产值超百亿企业: a Chinese-numeral sum right after a threshold verb (but 千亿级产业集群 is a class)
         implied_cn=re.compile(r"(?<=[超过破达到])(?P<num>[一二两三四五六七八九十百千]{1,4})(?P<infix>)(?P<scale>亿|万亿)"
                               r"(?P<infix2>)(?![级元])"),
@@ -155,6 +158,9 @@ def _patterns() -> _Patterns:
         each_verb=re.compile(rf"每(?![年月季周天日届次两半期]|{per_units}|{classifiers})[\u4e00-\u9fff]{{1,3}}?"
                              rf"(?:1|一)\s*(?P<cls>{classifiers}|{per_units})(?P<np>[^,;。:\d]{{0,40}})"),
         per_after=re.compile(rf"(?:每(?:{per_units}))+(?=的|[^\u4e00-\u9fff]|$)"),
+        # 一类3000元、二类2000元、三类1000元/人: a connector and a rank label between the items of one list
+        labelled_item=re.compile(rf"\s*(?:{_alt(c.list_connectors)})\s*(?:第?[一二三四五六七八九十\d]{{1,2}}|[A-Da-d甲乙丙丁])"
+                                 r"\s*(?:类|档|级|等奖|等|星级|星)\s*(?:的|为)?\s*"),
         list_item=re.compile(rf"(?<![\d.A-Za-z/\-—~])(?<!\d,)(?<!第)(?P<num>{ARABIC_PATTERN})\s*(?P<scale>千万|百万|万|亿|千)?"
                              rf"\s*(?:{_alt(c.list_connectors)})\s*$"),
     )
@@ -405,7 +411,7 @@ def _resolve(text: str, hits: list[_Hit], p: _Patterns) -> list[Amount]:
         if groups and groups[-1][-1].range_end is None and h.range_end is None:
             prev = groups[-1][-1]
             between = text[prev.end:h.start]
-            if between and p.connector.fullmatch(between):
+            if between and (p.connector.fullmatch(between) or p.labelled_item.fullmatch(between)):
                 groups[-1].append(h)
                 continue
         groups.append([h])
@@ -416,6 +422,8 @@ def _resolve(text: str, hits: list[_Hit], p: _Patterns) -> list[Amount]:
         group_suffix = last.suffix_bound
         group_prefix = first.prefix_bound
         group_per = first.per_mei
+        if not group_per and last.per_slash and not any(x.per_slash for x in g[:-1]):
+            group_per = last.per_slash               # 按600、400、200元/亩: a unit after the last item covers all
         if not any(x.per_mei or x.per_slash for x in g) and prev_group is not None:
             # 按每人次第一晚最高40元,第二晚、第三晚最高60元: the qualifier carries over a short clause
             ph = prev_group[-1]

@@ -7,7 +7,7 @@ Deadlines covered, each with its `kind`:
   before it; a completion time that stands alone as a table or record field ("time":"2026年9月").
 - ``period_end``: 2023—2025年, 2023-2025年, 从2023年到2025年, 2020年5月1日至2021年4月30日 → the end,
   also when the end leaves out the year (2025年5月1日至6月30日 → 2025-06-30); a five-year plan's
-  period (“十四五”时期 → 2025-12-31).
+  period as a limit (在“十四五”时期, 到“十四五”末, “十四五”期间完成 → 2025-12-31).
 - ``dating_year``: a bare year that opens a clause and dates a goal (2024年,全省开展… ;
   2024年新评选…) → that year's 12-31.
 - ``validity``: 有效期至…, a page header's 失效日期/废止日期 with a date. The same validity end
@@ -15,10 +15,12 @@ Deadlines covered, each with its `kind`:
 
 Deliberately not deadlines: start or effective dates (实施日期, 自…起施行, 从2023年起), signing
 dates (a full date alone, 成文日期), 文号 (〔2023〕8号), durations (有效期5年, 30个工作日内), and
-periods or years that are part of a name — in 《》, in brackets after a title ((2023-2025年)) or
-followed by 规划/方案/行动计划 (2021年行动计划) — or of a numbered title (2025年就业政策宣传(四)) or a
-document's name (2026年区《政府工作报告》目标任务), and
-dates in a sentence that reports what was done (至“十四五”末,全市共累计培训…).
+periods or years that are part of a name — in 《》 (also one opened on the line before: a title broken
+over two lines), in brackets after a title ((2023-2025年), or 2019—2021年) closing a bracket opened on
+the line before) or followed by 规划/方案/行动计划 (2021年行动计划) — or of a title line (某市2021—2023年
+职业技能提升行动实施方案, 2025年就业政策宣传(四)) or a document's name (2026年区《政府工作报告》目标任务),
+a plan period named as background (“十四五”时期,全市上下坚持…: no 在/到 before it, no 力争/目标 after it),
+and dates in a sentence that reports what was done (至“十四五”末,全市共累计培训…).
 
 Recurrences (每年, 每两年, 每季度, 年度, 月调度、季通报) are never deadlines; `extract_recurrences`
 returns them with a cadence key (annual, biennial, quarterly, monthly …). Lexicons:
@@ -73,6 +75,10 @@ class DeadlineCues:
     bare_year_end_blockers: tuple[str, ...]
     plan_suffixes: tuple[str, ...]
     past_markers: tuple[str, ...]
+    background_plan_suffixes: tuple[str, ...]
+    plan_prefixes: tuple[str, ...]
+    plan_goal_markers: tuple[str, ...]
+    sentence_end_nouns: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +139,8 @@ class _Patterns:
     prefixed_first: frozenset
     title_end: re.Pattern
     past: re.Pattern
+    plan_prefix: re.Pattern
+    plan_goal: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -153,7 +161,7 @@ def _patterns() -> _Patterns:
              rf"|{part}\s*(?:{before})"                                                # 2024年上半年前
              rf"|(?:之前|以前|前)(?![一二三四五六七八九十两\d个半])")                        # 2025年前
     cadence_words = _alt(w for w, _ in load_cadence_words())
-    title_nouns = _alt(c.name_nouns + ("通知", "总结", "要点"))
+    title_nouns = _alt([w for w in c.name_nouns if w not in c.sentence_end_nouns] + ["通知", "总结", "要点"])
     # the year-anchored patterns are matched at (or just before) the years found in a text: see _anchored
     return _Patterns(
         validity=re.compile(rf"(?:{_alt(c.validity_labels)})\s*[:|]?\s*\|?\s*(?P<d>{one_date})\s*(?:{before})?"),
@@ -162,7 +170,9 @@ def _patterns() -> _Patterns:
         suffixed=re.compile(rf"(?P<d>{_Y}\s*(?:{limit}))"),
         field=re.compile(rf"(?:^|(?<=[:|\"\s]))(?P<d>{_Y}\s*{_M})(?=$|[\"|\s,}}])", re.M),
         bare_year_end=re.compile(rf"(?=[到至]?年[底末])(?:到|至)?年(?:底|末)\s*(?:{before})|(?:到|至)年(?:底|末)"),
-        plan=re.compile(rf"(?=[“十])“?十(?P<n>[一二三四五])五”?\s*(?:{_alt(c.plan_suffixes)})"),
+        plan=re.compile(rf"(?=[“十])“?十(?P<n>[一二三四五])五”?\s*(?P<suf>{_alt(c.plan_suffixes)})"),
+        plan_prefix=re.compile(rf"(?:{_alt(c.plan_prefixes)})\s*$"),
+        plan_goal=re.compile(_alt(c.plan_goal_markers)),
         dating=re.compile(rf"(?P<y>(?<!\d)(?:19|20)\d{{2}})\s*年(?=\s*[,\u4e00-\u9fff])"),
         name_after=re.compile(rf"\s*[)》”\"]?\s*(?:{_alt(c.name_nouns)})"),
         dating_block=re.compile(rf"\s*(?:{_alt(c.dating_blockers)})"),
@@ -226,11 +236,19 @@ class _Marks:
         self.clauses = [m.start() for m in re.finditer("[,;。\n]", text)]
 
     def enclosed(self, pos: int) -> bool:
-        """True inside 《…》 (a title) on the same line."""
+        """True inside 《…》 (a title): opened earlier on the same line, or closed later on it with no
+        《 before the 》 — a title broken over two lines (《…行动方案 / (2023-2025年)》)."""
         i = bisect_left(self.lines, pos)
         ls = self.lines[i - 1] + 1 if i else 0
-        return (bisect_left(self.opens, pos) - bisect_left(self.opens, ls)
-                > bisect_left(self.closes, pos) - bisect_left(self.closes, ls))
+        if (bisect_left(self.opens, pos) - bisect_left(self.opens, ls)
+                > bisect_left(self.closes, pos) - bisect_left(self.closes, ls)):
+            return True
+        le = self.lines[i] if i < len(self.lines) else None
+        j = bisect_left(self.closes, pos)
+        if j == len(self.closes) or (le is not None and self.closes[j] > le):
+            return False
+        k = bisect_left(self.opens, pos)
+        return k == len(self.opens) or self.opens[k] > self.closes[j]
 
     def clause_start(self, pos: int) -> int:
         """Where the clause holding `pos` starts (after the last , ; 。 or line break before it)."""
@@ -239,11 +257,41 @@ class _Marks:
 
 
 def _paren_title(text: str, s: int, e: int) -> bool:
-    """A period written in brackets right after a title: (2023-2025年)."""
+    """A period written in brackets right after a title: (2023-2025年); or closing a bracket opened
+    on the line before, where a title is broken over two lines (…实施方案( / 2019—2021年))."""
     before = text[max(0, s - 1):s]
     after = text[e:e + 1]
-    return before in ("(", "（", "[") and after in (")", "）", "]")
+    if after not in (")", "）", "]"):
+        return False
+    if before in ("(", "（", "["):
+        return True
+    nl = text.rfind("\n", max(0, s - _TITLE_LINE), s)
+    if nl < 0 and s > _TITLE_LINE:
+        return False                                  # far into a long line: no title's second line
+    return not any(o in text[nl + 1:s] for o in "(（[")
 
+
+_TITLE_LINE = 80      # a title line is shorter than this
+
+
+def _title_line(t: str, end: int, p: _Patterns) -> bool:
+    """Whether the rest of the line after `end` closes a title (…工作要点, …方案的通知, …宣传(四))."""
+    le = t.find("\n", end, end + _TITLE_LINE)
+    if le < 0:
+        le = len(t)                                   # the regex itself reads at most ~40 characters
+    return bool(p.title_end.match(t, end, le))
+
+
+def _plan_limit(t: str, m: re.Match, p: _Patterns) -> bool:
+    """Whether a plan period (“十四五”时期) is a time limit: 在/到 right before it, or 力争/目标 later in
+    its sentence; else it names the background (“十四五”时期,全市上下坚持…)."""
+    if p.plan_prefix.search(t, max(0, m.start() - 8), m.start()):
+        return True
+    se = _SENT.match(t, m.end(), m.end() + _PLAN_SENTENCE)       # bounded: a line may be megabytes
+    return bool(se and p.plan_goal.search(t, m.end(), se.end()))
+
+
+_PLAN_SENTENCE = 300
 
 _YEAR_AT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _NAMED = re.compile(r"\s*[省市区县镇乡]?[《〈<]")      # 2026年区《政府工作报告》目标任务: the year of a document's name
@@ -297,8 +345,8 @@ def extract_deadlines(text: str) -> list[Deadline]:
         if d:
             cands.append((m.start(), end, d, "validity"))
     for m in _anchored(p.period, t, years):
-        if _paren_title(t, m.start(), m.end()) or p.name_after.match(t, m.end()):
-            continue
+        if _paren_title(t, m.start(), m.end()) or p.name_after.match(t, m.end()) or _title_line(t, m.end(), p):
+            continue                                  # 某市2021—2023年职业技能提升行动实施方案: a title line
         d = _period_end(m)
         s = m.start()
         if s > 0 and t[s - 1] in "从自":             # 从2023年到2025年
@@ -316,6 +364,8 @@ def extract_deadlines(text: str) -> list[Deadline]:
                 cands.append((m.start(), m.end(), d, "deadline"))
     if "五" in t:
         for m in p.plan.finditer(t):
+            if m.group("suf") in cues.background_plan_suffixes and not _plan_limit(t, m, p):
+                continue                              # “十四五”时期,全市上下坚持…: the scene, not a limit
             cands.append((m.start(), m.end(), _iso(_PLAN[m.group("n")]), "period_end"))
     if "年底" in t or "年末" in t:
         for m in p.bare_year_end.finditer(t):
@@ -334,8 +384,7 @@ def extract_deadlines(text: str) -> list[Deadline]:
             continue
         if p.dating_block.match(t, m.end()) or p.name_after.match(t, m.end()) or _NAMED.match(t, m.end()):
             continue
-        le = t.find("\n", m.end())
-        if p.title_end.match(t, m.end(), len(t) if le < 0 else le):
+        if _title_line(t, m.end(), p):
             continue                                  # 2025年全市职业能力建设工作要点: a title line
         cands.append((s, m.end(), _iso(int(m.group("y"))), "dating_year"))
 
@@ -350,7 +399,7 @@ def extract_deadlines(text: str) -> list[Deadline]:
             continue
         if kind != "validity" and past and _within(past, s):
             continue                                  # 至“十四五”末,全市共累计培训…: a report, not a limit
-        if kind != "validity" and "有效期" in t[marks.clause_start(s):s]:
+        if kind != "validity" and t.find("有效期", max(marks.clause_start(s), s - _VALIDITY_BACK), s) >= 0:
             kind = "validity"
         if kind == "validity":
             if d in seen_validity:
@@ -363,6 +412,7 @@ def extract_deadlines(text: str) -> list[Deadline]:
 
 
 _SENT = re.compile(r"[^。!?\n]+")
+_VALIDITY_BACK = 120      # 有效期 names the validity of a date in its clause, never further back than this
 
 
 def _within(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -3,7 +3,9 @@
 Covered: one Obligation per sentence (split on 。；; ! ? and line breaks) that holds a cue from
 `data/obligation_cues.tsv` — mandatory (必须, 应当, 要, 负责, 不得 …), encouraged (鼓励, 支持,
 引导 …) or permitted (可, 可以). The first cue in the sentence sets the strength; the actor
-is the body named nearest before the cue (`extractor.agencies.find_agencies`), if any.
+is the body named nearest before the cue (`extractor.agencies.find_agencies`), if any, unless it
+is the object of another's act (配合X, 向X, 经X批准: the `object_before` words of `data/unit_cues.json`,
+read through the cached `extractor.unit_cues.load_unit_cues` at first use).
 
 Not covered: clause-level scope (a sentence with 要 and 可 gives one obligation, by its first
 cue), negated permissions beyond the listed words (不可 is no permission), and who the
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from .agencies import find_agencies, fold
 from .model import STRENGTHS, Obligation
-from .units import _OBJECT_BEFORE
+from .unit_cues import load_unit_cues
 
 DATA = Path(__file__).with_name("data") / "obligation_cues.tsv"
 _SENTENCE = re.compile(r"[^。;!?\n]+[。;!?]?")
@@ -99,6 +101,7 @@ def extract_obligations(text: str, *, path: str | None = None) -> list[Obligatio
     [('mandatory', '要', '财政部门'), ('encouraged', '鼓励', None)]
     """
     s = fold(text)
+    objects = load_unit_cues().object_before       # 配合X, 向X申请, (未)经X批准: X is no actor
     out = []
     for m in _SENTENCE.finditer(s):
         a, b = m.span()
@@ -114,7 +117,7 @@ def extract_obligations(text: str, *, path: str | None = None) -> list[Obligatio
         cue, at = found
         head = s[a:a + at]
         mentions = [(n, x) for n, (x, y) in find_agencies(text[a:a + at])
-                    if y <= at and not head.endswith(_OBJECT_BEFORE + ("未经",), 0, x)]
+                    if y <= at and not head.endswith(objects, 0, x)]
         clause = max(s.rfind(",", a, a + at), s.rfind(":", a, a + at)) - a
         in_clause = [n for n, x in mentions if x > clause]
         actor = in_clause[0] if in_clause else (mentions[-1][0] if mentions else None)

@@ -9,7 +9,9 @@ due `year` comes from a time limit earlier in the same sentence (到2025年, 202
 from the previous sentence when the sentence opens with 其中, from a paragraph that opens with
 one, from a completion-time field of the same record or table row, from a time limit that stands
 as a clause of its own earlier in the paragraph (…提升,到2025年末,两个占比…。创建研发机构120家),
-or else from the caller's `context_year`; a goal repeated every period (每年开展…) has no year.
+or else from the caller's `context_year`; a goal repeated every period (每年开展…) has no year, unless a
+time limit standing as a clause of its own earlier in the sentence frames it (到2030年,全市每年…保持在
+35万人以上 → 2030).
 A count in brackets shares the fate of the number it qualifies (45万人(含新增高技能人才15万人)).
 
 Deliberately not targets (``data/target_cues.json``): eligibility conditions (…5人以上的, 当…
@@ -18,7 +20,9 @@ baselines (从60个增加至80个 → only 80), money (元), rates (按投资额
 (20人至50人的按每人150元), objects of support (对…等13个项目,按…予以奖励), what a clause opened by
 结合/围绕/依托… names without a commitment verb (结合…4个千亿级产业集群发展), dates (2023-08-24人),
 study hours (8个标准学时), 文号, ordinals (第3届, 前3名), numbers inside quotes or titles (“万名技工”,
-“1131”, 《…》), and vague Chinese counts (一批).
+“1131”, 《…》), vague Chinese counts (一批), counts of rules or documents (产业兴旺政策26条, 若干措施20条,
+出台政策文件12个), page counters (浏览次数:1234次, 各类工作方案-45篇), slogans (两个维护, 五个一批, 3个1工程),
+and what a sentence opened by a background plan period reports (“十三五”时期,全市累计新增就业25万人).
 """
 from __future__ import annotations
 
@@ -29,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .deadlines import extract_deadlines
+from .deadlines import extract_deadlines, load_deadline_cues
 from .model import Target
 from .numbers import ARABIC_PATTERN, CN_NUMBER_PATTERN, fold_width, parse_number, scale_of
 
@@ -84,6 +88,10 @@ class TargetCues:
     recurrence_words: tuple[str, ...]
     uncounted_after_cn: tuple[str, ...]
     past_markers: tuple[str, ...]
+    document_units: tuple[str, ...]
+    document_nouns: tuple[str, ...]
+    page_labels: tuple[str, ...]
+    slogan_followers: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +138,12 @@ class _Patterns:
     baseline_after: re.Pattern
     past: re.Pattern
     de_marker: re.Pattern
+    doc_before: re.Pattern
+    background: re.Pattern
+    goal: re.Pattern
+    page_label: re.Pattern
+    doc_after: re.Pattern
+    slogan: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -161,6 +175,17 @@ def _patterns() -> _Patterns:
         marker=re.compile(_alt(c.main_verb_markers)),
         past=re.compile(_alt(c.past_markers)),
         de_marker=re.compile(rf"^(?:以上|以下|左右)?的\s*(?:{_alt(c.main_verb_markers)})"),
+        # 若干措施20条, 支持政策(20条), 各类工作方案-45篇: a document noun right before the number
+        doc_before=re.compile(rf"(?:{_alt(c.document_nouns)})[\s\-—–:|(》”\"]*(?:共计|共|计)?\s*$"),
+        # 浏览次数:1234次, 附件(2个): a page's counters
+        page_label=re.compile(rf"(?:{_alt(c.page_labels)})[\s\-—–:|(]*$"),
+        # 出台12个(配套)政策文件, 20条政策措施: one after the counting word (and a short modifier), ending the phrase
+        doc_after=re.compile(rf"\s*[\u4e00-\u9fff]{{0,4}}?(?:{_alt(c.document_nouns)})+(?=[^\u4e00-\u9fff]|$|[等和及])"),
+        slogan=re.compile(rf"(?:{_alt(c.slogan_followers)}|1(?![\d.,%]|\s*[十百千万亿]))"),     # 五个一批, 3个1工程
+        # a sentence opened by a plan period without 在/到 sets the scene (see deadlines.py)
+        background=re.compile(rf"\s*“?十[一二三四五]五”?\s*(?:{_alt(load_deadline_cues().background_plan_suffixes)})"
+                              r"(?![末期])\s*[,:]"),
+        goal=re.compile(_alt(load_deadline_cues().plan_goal_markers)),
         baseline_after=re.compile(rf"\s*(?:{_alt(c.baseline_changes)})\s*(?:至|到)"),
         action=re.compile(_alt(set(c.verbs) - set(c.percent_cues))),
         numbering=re.compile(r"^\s*(?:第[一二三四五六七八九十百零\d]+[条章节款]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、]"
@@ -291,6 +316,8 @@ def _keep(t: str, c: _Cand, prev: _Cand | None, prev_kept: bool, masked, b: _Bou
     cues, p = load_target_cues(), _patterns()
     if _inside(masked, c.num_start):
         return False
+    if _named_count(t, c) or _title_line(t, c.num_start):
+        return False
     host = _paren_host(t, c, prev)
     if host is not None:
         return prev_kept                          # 45万人(含新增高技能人才15万人), 10%(超过100人的企业达到5%)
@@ -336,6 +363,39 @@ def _keep(t: str, c: _Cand, prev: _Cand | None, prev_kept: bool, masked, b: _Bou
     if c.is_pct:
         return _percent_goal(t, c, gap, before, in_list, prev_kept)
     return True
+
+
+_TITLE_MAX = 160
+_TITLE_ENDS = ("通知", "意见", "决定", "批复", "函", "公告", "通告")
+_TITLE = re.compile(rf"\s*(?:[^。;!?]{{0,40}}?关于[^。;!?]{{1,120}}?|[^。;!?,]{{1,60}}?)的(?:{'|'.join(_TITLE_ENDS)})\s*")
+
+
+def _title_line(t: str, pos: int) -> bool:
+    """Whether `pos` sits on a notice's title line (关于印发支持企业发展20条的通知, or its second line
+    …企业发展20条的通知): a name, not a goal."""
+    ls = t.rfind("\n", max(0, pos - _TITLE_MAX), pos)
+    if ls < 0 and pos > _TITLE_MAX:
+        return False
+    le = t.find("\n", pos, pos + _TITLE_MAX)
+    if le < 0:
+        if len(t) - pos > _TITLE_MAX:
+            return False
+        le = len(t)
+    line = t[ls + 1:le].rstrip()
+    return line.endswith(_TITLE_ENDS) and bool(_TITLE.fullmatch(line))
+
+
+def _named_count(t: str, c: _Cand) -> bool:
+    """A count of rules or documents (政策26条, 出台政策文件12个, 工作方案-45篇), a page counter
+    (浏览次数:1234次) or a slogan (两个维护)."""
+    cues, p = load_target_cues(), _patterns()
+    if c.unit == "个" and p.slogan.match(t, c.end):
+        return True
+    if p.page_label.search(t, max(0, c.num_start - 12), c.num_start):
+        return True
+    if c.unit not in cues.document_units:
+        return False
+    return bool(p.doc_before.search(t, max(0, c.num_start - 12), c.num_start) or p.doc_after.match(t, c.end))
 
 
 def _paren_host(t: str, c: _Cand, prev: _Cand | None) -> _Cand | None:
@@ -402,6 +462,7 @@ def _later_condition(t: str, ce: int, b: _Bounds) -> bool:
     return False
 
 
+_FRAME_LOOK_BACK = 8
 _SENT_RE = re.compile(r"[^。!?\n]*(?:[。!?\n]|$)")
 _CONDITION_CLAUSES = 12
 
@@ -472,12 +533,29 @@ def _year_resolver(t: str, context_year: int | None, b: _Bounds):
             cache[j] = cache[k]
         return cache[k]
 
+    def framing_before(s: int, pos: int):
+        """The last time limit before `pos` in the sentence from `s` that stands as a clause of its own
+        (到2030年,全市每年…): it frames the rest of the sentence."""
+        i = bisect_right(starts, pos) - 1
+        for _ in range(_FRAME_LOOK_BACK):                 # a sentence may hold thousands of dates
+            if i < 0 or dls[i].span[0] < s:
+                break
+            ds, de = dls[i].span
+            if de <= pos and _frames(t, ds, de):
+                return dls[i]
+            i -= 1
+        return None
+
     def resolve(pos: int) -> int | None:
         cs, _ = b.clause(pos)
-        if p.recurrence.search(t, cs, pos):
-            return None
         k = bisect_right(sent_starts, pos) - 1
         s, _ = sents[k]
+        rec = p.recurrence.search(t, cs, pos)
+        if rec:
+            # 每年开展…: a goal repeated every period has no year, unless a time limit standing as a
+            # clause of its own earlier in the sentence frames it (到2030年,全市每年…保持在35万人以上)
+            d = framing_before(s, rec.start())
+            return int(d.date[:4]) if d is not None else None
         y = last_year_before(s, pos)
         if y is None:
             y = sentence_year(k)
@@ -502,9 +580,7 @@ def _carried_years(t: str, sents: list[tuple[int, int]], dls: list) -> list[int 
     for d in dls:
         s, e = d.span
         k = bisect_right(starts, s) - 1
-        head = t[max(0, s - 8):s].rstrip(" \t")              # local windows: a line may be megabytes
-        opens = not head or head[-1] in _CLAUSE_END
-        if k >= 0 and opens and t[e:e + 8].lstrip(" \t")[:1] == ",":
+        if k >= 0 and _frames(t, s, e):
             last[k] = int(d.date[:4])
     out: list[int | None] = []
     for k, (s, _) in enumerate(sents):
@@ -513,6 +589,12 @@ def _carried_years(t: str, sents: list[tuple[int, int]], dls: list) -> list[int 
         else:
             out.append(last[k - 1] if last[k - 1] is not None else out[k - 1])
     return out
+
+
+def _frames(t: str, s: int, e: int) -> bool:
+    """Whether the time limit at [s, e) stands as a clause of its own (…提升,到2025年末,两个占比…)."""
+    head = t[max(0, s - 8):s].rstrip(" \t")                  # local windows: a line may be megabytes
+    return (not head or head[-1] in _CLAUSE_END) and t[e:e + 8].lstrip(" \t")[:1] == ","
 
 
 _FRAME_END = re.compile(r"[:：]\s*$")
@@ -586,7 +668,7 @@ def extract_targets(text: str, context_year: int | None = None) -> list[Target]:
     `context_year` is the year of the enclosing heading or paragraph, used when the sentence
     names none.
 
-    >>> [(x.value, x.unit, x.year) for x in extract_targets("到2025年,建设3—5所高水平中职学校,每年举办一届技能竞赛。")]
+    >>> [(x.value, x.unit, x.year) for x in extract_targets("到2025年,建设3—5所高水平中职学校。每年举办一届技能竞赛。")]
     [(3.0, '所', 2025), (5.0, '所', 2025), (1.0, '届', None)]
     """
     if not isinstance(text, str) or not text:
@@ -598,7 +680,9 @@ def extract_targets(text: str, context_year: int | None = None) -> list[Target]:
     b = _Bounds(t)
     masked = _masked_spans(t)
     p = _patterns()
-    past = [se for se in _sentences(t) if p.past.search(t, *se)]   # 2021年以来,全市累计培训…: done, not a goal
+    # 2021年以来,全市累计培训…; “十三五”时期,全市累计新增就业25万人: what was done, not a goal
+    past = [se for se in _sentences(t)
+            if p.past.search(t, *se) or (p.background.match(t, *se) and not p.goal.search(t, *se))]
     resolve = _year_resolver(t, context_year, b)
     out: list[Target] = []
     prev, prev_kept = None, False

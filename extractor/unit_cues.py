@@ -53,6 +53,7 @@ class UnitCues:
     duty_words: tuple[str, ...]
     duty_openers: tuple[str, ...]
     not_duty: tuple[str, ...]
+    object_before: tuple[str, ...]
     etc_nouns: tuple[str, ...]
     tail_words: tuple[str, ...]
 
@@ -68,7 +69,7 @@ def load_unit_cues(path: str | None = None) -> UnitCues:
     maps = ("label_roles", "label_whole", "verb_roles", "duty_roles")
     lists = ("label_nouns", "label_prefixes", "ignored_labels", "independent_labels", "how", "first_words",
              "rank_verbs", "inherit_scopes", "inherit_roles", "inherit_needs", "inherit_closers", "not_again",
-             "not_listed", "duty_modals", "duty_words", "duty_openers", "not_duty", "etc_nouns",
+             "not_listed", "duty_modals", "duty_words", "duty_openers", "not_duty", "object_before", "etc_nouns",
              "tail_words")
     for key in maps:
         for cue, role in raw.get(key, {}).items():
@@ -79,7 +80,8 @@ def load_unit_cues(path: str | None = None) -> UnitCues:
         if not all(isinstance(x, str) and x and fold(x) == x for x in raw.get(key, [])):
             raise ValueError(f"unit_cues.json: {key} must be a list of non-empty half-width strings")
     for key in ("label_roles", "verb_roles", "label_nouns", "first_words", "inherit_scopes", "inherit_roles",
-                "inherit_needs", "not_listed", "duty_modals", "duty_words", "duty_roles", "etc_nouns"):
+                "inherit_needs", "not_listed", "duty_modals", "duty_words", "duty_roles", "object_before",
+                "etc_nouns"):
         if not raw.get(key):
             raise ValueError(f"unit_cues.json: {key} must not be empty")
     return UnitCues(**{k: MappingProxyType(dict(raw.get(k, {}))) for k in maps},
@@ -99,6 +101,7 @@ class _CuePatterns:
     inherit: re.Pattern       # 以下措施均需LIST作为责任单位,不再一一列出 (group `list`)
     inherit_inside: re.Pattern  # 以下措施LIST均为责任单位,不再列出 (group `list`)
     inherit_after: re.Pattern  # …为各项任务的责任主体,以下不再列出 / …是本措施落实的责任主体,下同 (list before it)
+    inherit_open: re.Pattern   # the opening of a statement, closed or not: (以下均需… / ,以下措施需…
     modal_head: re.Pattern    # a modal before a duty verb: 要牵头, 应当配合
     duty_role: re.Pattern     # a verb that ranks a duty's subject: 牵头, 配合
     together: re.Pattern      # X会同Y / X要会同Y / 由X牵头,会同Y
@@ -140,6 +143,7 @@ def _cue_patterns(path: str | None = None) -> _CuePatterns:
                                   f"(?:均|都)(?:为|是|作为)(?:{roles})[,;]?\\s*{not_listed}"),
         inherit_after=re.compile(f"(?:均|都)?(?:为|是|作为)[\u4e00-\u9fff]{{0,10}}?的?(?:{roles})[,;]?\\s*"
                                  f"(?:以下(?:均|都)?{not_listed}|下同)"),
+        inherit_open=re.compile(f"[,;(]?\\s*以下(?!简称)[\u4e00-\u9fff]{{0,8}}?(?:{_alt(c.inherit_needs)})"),
         modal_head=re.compile(f"^(?:{modals})"),
         duty_role=re.compile(f"(?:{_alt(c.duty_roles)})"),
         together=re.compile(f"(?:{modals}|牵头,?|负责,?)?会同"),

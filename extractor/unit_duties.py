@@ -7,8 +7,8 @@ one sentence ("设立…办公室(以下简称区助保贷办公室)，…负责
 Deliberately not covered: bodies that only approve, receive, are reported to or are asked
 (objects of 配合/向/报/经/请), conditions (当…时), vague words (有关部门) and enterprises or
 applicants in general; deciding whether a measure has a marker (`extractor.units.extract_units`).
-The duty words (modals, ranking verbs, what shows a body is no subject) are data: the `duty_*` and
-`not_duty` keys of `data/unit_cues.json`.
+The duty words (modals, ranking verbs, what shows a body is no subject, what makes the body after it
+an object) are data: the `duty_*`, `not_duty` and `object_before` keys of `data/unit_cues.json`.
 """
 from __future__ import annotations
 
@@ -32,9 +32,6 @@ _LEAD_OR_DUTY = re.compile("牵头|负责(?!人|同志)")
 _DEFINED = re.compile(r"(?:设立|成立|组建|设置)[^,;。()]{2,40}?\(以下简称[\"“]?(?P<alias>[^()\"“”,;。]{2,15}?)[\"”]?\)"
                       r",?(?:设在[^,;。]{2,20}?,?)?(?:主要|具体)?(?:负责|承担)")
 _WHEN = re.compile(r"当[^,;。]{1,30}?时")      # 当合作银行进行贷款追偿时…: a condition, no subject
-# a body right after one of these is the object of another's duty (配合X, 向X申请, 报X审批). A constant, not
-# data: extractor.obligations imports it at import time, when no data file may be read.
-_OBJECT_BEFORE = ("配合", "协助", "向", "报", "经", "会同", "请", "提请", "报送", "商")
 
 
 def find_duties(text: str, *, region: Any = None) -> list[Unit]:
@@ -59,7 +56,7 @@ def find_duties(text: str, *, region: Any = None) -> list[Unit]:
         items, end = _subject(f, i, by=i > 0 and f[i - 1] == "由")
         if not items:
             continue
-        if any(f.endswith(w, 0, i) for w in _OBJECT_BEFORE) or (f[i - 1:i] == "的" and not f.startswith("负责", end)):
+        if f.endswith(cues.object_before, 0, i) or (f[i - 1:i] == "的" and not f.startswith("负责", end)):
             continue
         if _ANNEX_HEAD.search(f, max(0, i - 6), i):     # 附件:各行业主管部门…职责 (an annex title)
             continue
@@ -86,7 +83,7 @@ def find_duties(text: str, *, region: Any = None) -> list[Unit]:
             if k and f[k - 1] not in BOUNDARY and not f.endswith(cues.duty_openers, 0, k):
                 continue
             items, end = _subject(f, k)
-            if items and end == j and not any(f.endswith(w, 0, k) for w in _OBJECT_BEFORE):
+            if items and end == j and not f.endswith(cues.object_before, 0, k):
                 role = "lead" if m.group() == "牵头" else "responsible"
                 found += [_unit(text[x:y], role, (x, y), "duty", region) for x, y in items]
                 break

@@ -2,14 +2,17 @@
 
 Covered: bracket markers — （责任单位：…）, （牵头单位：…；配合单位：…）, （主办单位：…；协办单位：…）,
 （牵头单位：A；责任单位：B）, （X会同有关部门负责）, （X、Y负责）, （X按照职责分工负责）,
-（X牵头，Y配合/参加/协同）, （X为牵头单位，Y为配合单位）, （X（牵头）、Y）, a trailing bare bracket of
+（X牵头，Y配合/参加/协同）, （X等按职责分工负责；Y、Z负责）, a second clause without its verb
+（X等按职责分工负责；各市、区人民政府）, （X为牵头单位，Y为配合单位）, （X（牵头）、Y）, a trailing bare bracket of
 body names; marker lines without brackets (责任单位：… on its own line, the label lines of one
 measure read together, "X牵头，Y按职责分工负责"); the convention "第一位为牵头单位" ranking an
 unranked list; a marker's list cut before a deadline field, an inheritance statement or 下同.
 
 Deliberately not covered: duty sentences in running text (`extractor.unit_duties`, used only where
 a measure has no marker), what a statement gives to later measures (`extractor.unit_inherit`),
-table columns (`extractor.units.units_from_cells`), and a marker cut off by the end of the text.
+table columns (`extractor.units.units_from_cells`). A marker cut off by the end of the text (a page
+opening) is read as far as it goes: its last name is dropped when the cut left no body ("责任单位:区政"),
+and an inheritance note it opened ("〔以下均需…") ends its list.
 """
 from __future__ import annotations
 
@@ -21,7 +24,8 @@ from .agencies import fold, is_body, is_vague
 from .model import Span, Unit
 from .unit_cues import _cue_patterns, _is_lead_label, _label_role, _verb_role
 from .unit_inherit import _SAME, _inherit_statements
-from .unit_names import _bracket_role, _brackets, _relabel, _top_split, _units_from, split_units
+from .unit_names import (_bracket_role, _brackets, _cut_truncated, _open_bracket, _relabel, _top_split, _units_from,
+                         split_units)
 
 _SENT_END = set("。;!?\n")
 _LINE = re.compile(r"[^\n]+")
@@ -54,9 +58,15 @@ def find_markers(text: str, *, first_is_lead: bool = False, region: Any = None) 
 def _bracket_markers(text: str, f: str, first_is_lead: bool, region: Any) -> list[Marker]:
     """Markers in brackets: labelled fields, role clauses, or (closing a sentence) a bare list of bodies."""
     markers: list[Marker] = []
-    for o, c in _brackets(f):
-        a, b = o + 1, c - 1
+    groups = [(o, c, c - 1, False) for o, c in _brackets(f)]
+    cut = _open_bracket(f)          # a marker left open by the end of the text: its list runs to the end
+    if cut is not None:
+        groups.append((cut, len(f), len(f), True))
+    for o, c, b, is_open in groups:
+        a = o + 1
         b, conv, _ = _cut_tails(f, a, b)
+        if is_open and b == len(f.rstrip()):
+            b = _cut_truncated(f, a, b)
         if b <= a:
             continue
         j, k = o - 1, c
@@ -71,8 +81,8 @@ def _bracket_markers(text: str, f: str, first_is_lead: bool, region: Any) -> lis
         if units is None and (after_sentence or ends_sentence):
             units = _role_clauses(text, f, a, b, first_is_lead or conv, "marker", region, bare_ok=after_sentence)
             kind = "bare" if units is not None and not _cue_patterns().verb.search(f, a, b) else "clause"
-        if units is None:
-            continue
+        if units is None or is_open and not all(is_body(f[x:y]) for x, y in (u.span for u in units)):
+            continue                # a bracket left open is a marker only when it names bodies alone
         markers.append(Marker(text[o:c], (o, c), kind, tuple(units)))
     return markers
 
@@ -96,6 +106,8 @@ def _line_markers(text: str, f: str, taken: list[tuple[int, int]], first_is_lead
         start = m.start() - (1 if m and f[m.start() - 1:m.start()] == "(" else 0) if m else 0
         if m and (start == ls or f[start - 1] in "。;"):
             end, conv, _ = _cut_tails(f, start, lb)
+            if end == len(f.rstrip()):
+                end = _cut_truncated(f, start, end, sure=False)
             label_lines.append((start, end, conv))
         else:
             other_lines.append((ls, lb))
@@ -120,6 +132,9 @@ def _cut_tails(f: str, a: int, b: int) -> tuple[int, bool, bool]:
     stmts = _inherit_statements(f, a, b)
     if stmts:
         b = stmts[0][0]
+    m = _cue_patterns().inherit_open.search(f, a, b)    # a statement cut by the end of the text: (以下均需…
+    if m and m.start() > a:
+        b = m.start()
     m = _cue_patterns().convention.search(f, a, b)     # also after a 。: "…负责。列第一位者为牵头单位,下同"
     if m:
         conv, b = True, m.start()
@@ -196,6 +211,9 @@ def _role_clauses(s: str, f: str, a: int, b: int, first_is_lead: bool, source: s
         while pos < b and f[pos] in ",;。 ":
             pos += 1
     units: list[Unit] = []
+    if clauses and pos < b and _bare_list(f, pos, b):
+        clauses.append((pos, b, "负责"))     # "X等按职责分工负责;各市、区人民政府": a second clause without its verb
+        pos = b
     if clauses and pos >= b:
         leads = [_verb_role(v, False) == "lead" for _, _, v in clauses]
         has_lead = any(leads) or any("会同" in f[x:y] for x, y, _ in clauses)
@@ -209,19 +227,19 @@ def _role_clauses(s: str, f: str, a: int, b: int, first_is_lead: bool, source: s
         if not has_lead and first_is_lead and units:
             units = _first_leads(units)
         return units
-    if not bare_ok:
-        return None
-    names = split_units(s[a:b])
-    pieces = [f[x:y].strip() for x, y in _top_split(f, a, b)]
-    pieces = [_bracket_role(p)[0] for p in pieces]
-    etc = _cue_patterns().etc_tail
-    if not names or not all(is_body(p) or is_vague(p) or is_body(etc.sub("", p)) for p in pieces if p):
+    if not bare_ok or not split_units(s[a:b]) or not _bare_list(f, a, b):
         return None
     units = _units_from(s, f, a, b, "responsible", source, region)
     if first_is_lead:
         units = _first_leads(units)
     return units
 
+
+def _bare_list(f: str, a: int, b: int) -> bool:
+    """Is f[a:b] a list of body names only (vague words and 等… endings allowed)?"""
+    pieces = [_bracket_role(f[x:y].strip())[0] for x, y in _top_split(f, a, b)]
+    etc = _cue_patterns().etc_tail
+    return any(pieces) and all(is_body(p) or is_vague(p) or is_body(etc.sub("", p)) for p in pieces if p)
 
 
 def _first_leads(units: list[Unit]) -> list[Unit]:

@@ -3,7 +3,9 @@
 Covered: `split_units` (a list split on 、，,；; and on 和/及/与/以及 where they join bodies, with
 等/等单位 endings, role words, trailing aliases and vague words dropped, names kept as written);
 a role in a bracket after a name (市人社局(牵头)); turning names into `Unit`s with their canonical
-name, function and level (`extractor.agencies.parse_agency`); one unit per name (`unit_key`).
+name, function and level (`extractor.agencies.parse_agency`); one unit per name (`unit_key`);
+brackets, including one left open by the end of the text, and a last name that end cut short
+("责任单位:区政" — no body, so dropped).
 
 Deliberately not covered: deciding which text is a list of responsible bodies (markers:
 `extractor.unit_markers`; duty sentences: `extractor.unit_duties`; inheritance:
@@ -226,6 +228,55 @@ def _brackets(f: str) -> list[tuple[int, int]]:
             if not stack:
                 out.append((start, i + 1))
     return out
+
+
+def _open_bracket(f: str) -> int | None:
+    """Where the outermost bracket still open at the end of f begins (a marker cut by the page end), or None.
+
+    >>> _open_bracket("执行。(市财政局负责;各市、区人民政府(以下均需"), _open_bracket("(一)甲。")
+    (3, None)
+    """
+    stack: list[int] = []
+    for i, ch in enumerate(f):
+        if ch in "([":
+            stack.append(i)
+        elif ch in ")]" and stack:
+            stack.pop()
+    return stack[0] if stack else None
+
+
+def _name_begun(piece: str) -> bool:
+    """A level followed by the first characters of a body form or ending, and no more ("区政", "市人社")."""
+    if is_body(piece, stems=True):          # 市财政: a bare function word is a name, not a cut one
+        return False
+    lex = load_agencies()
+    rests = [piece[len(form):] for form, _ in lex.levels if piece.startswith(form) and len(piece) > len(form)]
+    return any(w.startswith(r) and w != r for r in rests for w in (*lex.forms, *lex.strong, *lex.weak))
+
+
+def _cut_truncated(f: str, a: int, b: int, *, sure: bool = True) -> int:
+    """End of f[a:b] without a last name cut short by the end of the text ("责任单位:区政", "…、市"):
+    a last piece, after any field label, that is no body, no vague word and no role clause. When
+    the cut is not `sure` (a marker line may simply end there), the piece must also read as a
+    level and the beginning of a name (区 + 政…), not as a name outside the lexicon.
+
+    >>> f = "牵头单位:区司法局;责任单位:区政"
+    >>> f[:_cut_truncated(f, 0, len(f))], f[:_cut_truncated(f, 0, len(f), sure=False)]
+    ('牵头单位:区司法局;责任单位:', '牵头单位:区司法局;责任单位:')
+    """
+    x, y = _top_split(f, a, b)[-1]
+    labels = list(_cue_patterns().label.finditer(f, x, y))
+    x = labels[-1].end() if labels else x
+    piece = f[x:y].strip(" ")
+    if not piece or is_body(piece) or is_vague(piece) or _cue_patterns().verb.search(piece + ","):
+        return b
+    if is_body(_cue_patterns().etc_tail.sub("", piece)) or is_body(_bracket_role(piece)[0]):
+        return b
+    if not sure and not _name_begun(piece):
+        return b
+    while x > a and f[x - 1] in "、,; ":
+        x -= 1
+    return x
 
 
 __all__ = ["body_key", "split_units", "unit_key"]

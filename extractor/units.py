@@ -24,7 +24,6 @@ from typing import Any, Sequence
 
 from .model import Unit
 from .unit_cues import CUES, ROLES, UnitCues, load_unit_cues
-from .unit_duties import _OBJECT_BEFORE  # noqa: F401 (extractor.obligations imports it from here)
 from .unit_duties import find_duties, parse_annex_duty_line
 from .unit_inherit import Inheritance, find_inheritance
 from .unit_markers import Marker, find_markers

@@ -36,6 +36,15 @@ def test_validator_names_the_problem():
     assert any("level must be one of" in p for p in validate_rows([AgencyRow("group", "村", "村")]))
 
 
+@pytest.mark.parametrize("row, problem", [
+    (AgencyRow("compound", "head", "场"), "a compound is key head"),
+    (AgencyRow("compound", "head", "主体"), "begins with a place character"),
+    (AgencyRow("compound", "tail", "市场"), "a compound is key head"),
+], ids=["one-character", "no-place-character", "wrong-key"])
+def test_validator_names_a_bad_compound(row, problem):
+    assert any(problem in p for p in validate_rows([row]))
+
+
 def test_loader_is_cached():
     assert load_agencies() is load_agencies()
 
@@ -116,6 +125,8 @@ def test_level_of(prefix, level):
     ("国家税务总局潍坊市税务局要落实税收优惠政策。", ["国家税务总局潍坊市税务局"]),
     ("市侨联、市委党校、市档案馆要积极参与。", ["市侨联", "市委党校", "市档案馆"]),
     ("各县区要成立领导小组,各市县区、各区县(市)要配合。", ["各县区", "各市县区", "各区县(市)"]),
+    ("各市场主体要落实主体责任,各市、县人民政府要加强监管。", ["各市", "县人民政府"]),
+    ("各县域商业体系要完善,区域协调发展要加快。", []),
 ], ids=lambda v: v[:16] if isinstance(v, str) else None)
 def test_find_agencies(text, names):
     assert [n for n, _ in find_agencies(text)] == names

@@ -105,6 +105,16 @@ CASES = [
     ("range-without-currency", "凡成功引进世界500强的另奖10—50万;", [(100000, "min", ()), (500000, "max", ())]),
     ("sales-list-floor", "集成电路企业当年销售首次超过5000 万元、1亿元、5 亿元、10 亿元的",
      [(5e7, "min", ()), (1e8, "min", ()), (5e8, "min", ()), (1e9, "min", ())]),
+    ("per-after-last-item", "对新建高标准茶园分别按600、400、200元/亩给予补助",
+     [(600, "exact", ("亩",)), (400, "exact", ("亩",)), (200, "exact", ("亩",))]),
+    ("per-after-last-item-with-currency", "分别按2000元、1500元和1000元/人给予一次性奖励",
+     [(2000, "exact", ("人",)), (1500, "exact", ("人",)), (1000, "exact", ("人",))]),
+    ("own-per-each-item", "按每人2000元、3000元/户的标准发放", [(2000, "exact", ("人",)), (3000, "exact", ("户",))]),
+    ("implied-after-input", "对当年建园投入50万以上的家庭农场给予奖励", [(500000, "min", ())]),
+    ("implied-after-turnover", "年营业额首次突破500万的商贸企业", [(5e6, "min", ())]),
+    ("implied-range-before-de", "对总投资5000万—1亿的新建项目给予奖励", [(5e7, "min", ()), (1e8, "max", ())]),
+    ("per-after-labelled-list", "按一类3000元、二类2000元、三类1000元/人的标准发放",
+     [(3000, "exact", ("人",)), (2000, "exact", ("人",)), (1000, "exact", ("人",))]),
 ]
 
 
@@ -242,7 +252,8 @@ def test_notice_like_text(text):
     _check(normalize(text).text)
 
 
-@pytest.mark.parametrize("unit", ["分别给予30万、5万、", "每人每月800元每人每月"], ids=["list-items", "per-after"])
+@pytest.mark.parametrize("unit", ["分别给予30万、5万、", "每人每月800元每人每月", "按600、400、200元/亩、"],
+                         ids=["list-items", "per-after", "per-after-list"])
 def test_one_unpunctuated_line_stays_linear(unit):
     # each amount looked back to the clause start and checked every taken span: 60 KB took ~50 s
     import time

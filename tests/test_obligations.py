@@ -24,6 +24,11 @@ def test_loader_is_cached():
     assert load_cues() is load_cues()
 
 
+def test_object_words_come_from_the_unit_cue_file():
+    from extractor.unit_cues import load_unit_cues
+    assert {"配合", "向", "经"} <= set(load_unit_cues().object_before)
+
+
 CASES = {
     "weihai-财政部门要": ("财政部门要在预算中适当安排技能人才培养专项经费。", "mandatory", "要", "财政部门"),
     "fuding-人社部门负责": ("在市委、市政府的领导下,人社部门负责本规划的组织实施,会同有关部门建立规划实施的工作协调机制。",
@@ -40,6 +45,9 @@ CASES = {
     "fujian-可以-over-可": ("各地人社、财政部门可以结合实际提高培训补贴标准。", "permitted", "可以", "财政部门"),
     "重要-is-no-cue-then-要": ("是福鼎市人才发展战略的重要组成部分,各地要抓好落实。", "mandatory", "要", None),
     "可持续-is-no-cue": ("推动可持续发展,鼓励企业参与。", "encouraged", "鼓励", None),
+    "各市场主体-is-no-actor": ("各市场主体要落实安全生产主体责任。", "mandatory", "要", None),
+    "配合X-is-no-actor": ("配合市人社局做好技能培训工作的企业要及时申报。", "mandatory", "要", None),
+    "向X-is-no-actor": ("企业向市人社局申请补贴的,应当提交培训合格证书。", "mandatory", "应当", None),
 }
 
 

@@ -69,6 +69,9 @@ CASES = [
     ("bracket-follows-kept-host", "完成60万人次职业技能培训、45万人(含新增高技能人才15万人)取得相应证书",
      [(600000, "人次"), (450000, "人"), (150000, "人")]),
     ("verb-after-context-opener", "围绕产业需求培训1万人次", [(10000, "人次")]),
+    ("new-workrooms-after-noun", "到2027年,新建县级技能大师工作室10个,培训高素质农民2万人次",
+     [(10, "个"), (20000, "人次")]),
+    ("roads-are-counted", "新改建农村公路3条,新开通城乡公交线路5条", [(3, "条"), (5, "条")]),
 ]
 
 
@@ -115,6 +118,21 @@ NOT_TARGETS = [
     ("rate-brackets", "一次引进20人以下的按每人120元、20人至50人的按每人150元、50人以上的按每人300元的标准给予职业介绍补贴"),
     ("condition-then-cap", "新招用符合条件的人数达到企业现有在职职工人数10%(超过100人的企业达到5%),最高贷款额度为600万元"),
     ("condition-bracket-de", "其在提出申请之日前12个月内带动5人以上就业(含5人,不含法定代表人本人)的,贷款额度最高500万元"),
+    ("rules-in-a-name", "县委办公室 县政府办公室关于印发乡村振兴产业兴旺政策26条的通知"),
+    ("measures-in-a-title", "市人民政府关于印发促进民营经济高质量发展若干措施20条的通知"),
+    ("documents-issued", "全县共出台促进就业创业政策文件12个"),
+    ("documents-before-noun", "先后制定出台18个配套政策文件,形成30条政策措施"),
+    ("page-chrome-count", "政策解读-128篇 各类工作方案-45篇 通知公告-76篇"),
+    ("slogan-count", "做到两个维护,推动五个一批落地见效"),
+    ("slogan-with-digit", "深入实施3个1工程,打造4+6产业体系"),
+    ("page-counter", "发布时间:2024-03-12 浏览次数:1234次 字号:[大 中 小]"),
+    ("attachment-count", "相关附件(2个)"),
+    ("search-results", "政策文件库 共找到45条记录"),
+    ("title-line-second-half", "关于印发支持“专精特新”中小企业\n高质量发展20条的通知"),
+    ("chapters-and-articles", "本政策措施共计5章32条,自印发之日起施行"),
+    ("articles-in-total", "《若干措施》共20条,分为四个部分"),
+    ("rules-in-brackets", "关于印发进一步稳就业支持政策(20条)的通知"),
+    ("background-plan-period", "“十三五”时期,全县累计新增城镇就业2.6万人,培训农村劳动力5万人次。"),
 ]
 
 
@@ -138,6 +156,11 @@ YEARS = [
     ("framing-limit-carries", "——发展质量实现新跨越。产业比重显著提升,到2025年末,两个占比分别达到40%以上和35%以上。"
      "创新能力显著提升。创建省级以上研发机构120家。", [2025, 2025, 2025]),
     ("record-field", '{"task":"遴选省级数据治理优秀企业20家。","owner":"省经信厅","time":"2026年12月"}', [2026]),
+    ("framing-limit-over-every-year", "到2030年,全市每年城镇新增就业保持在35万人以上", [2030]),
+    ("framing-limit-over-every-year-later-clause", "到2027年,培育家政服务龙头企业20家,每年培训家政服务人员1万人次",
+     [2027, 2027]),
+    ("every-year-in-own-sentence", "到2025年,建设5所高水平技工院校。每年举办一届全市职业技能大赛。", [2025, None]),
+    ("plan-period-with-goal", "“十五五”时期,力争全县城镇新增就业2.5万人", [2030]),
 ]
 
 
@@ -270,8 +293,10 @@ def test_notice_like_text(text):
     _check(normalize(text).text)
 
 
-@pytest.mark.parametrize("unit", ["(超过100人的企业达到5%)", "2025年5月1日至6月30日(含5人,不含"],
-                         ids=["one-endless-clause", "endless-condition-chain"])
+@pytest.mark.parametrize("unit", ["(超过100人的企业达到5%)", "2025年5月1日至6月30日(含5人,不含", "到2030年,每年培训1万人次",
+                                  "出台政策文件12个、措施20条"],
+                         ids=["one-endless-clause", "endless-condition-chain", "framing-and-every-year",
+                              "document-counts"])
 def test_one_unpunctuated_line_stays_linear(unit):
     # every rule re-read its whole clause and the condition chain ran to the end of the line: ~65 s
     import time
