@@ -27,7 +27,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from .meta_fields import DOCNO, FieldValue, find_fields, parse_iso_date, text_lines, validity_of
-from .meta_region import infer_region, load_cities, load_provinces
+from .meta_region import infer_region, is_place_name, load_cities, load_provinces
 from .meta_signature import (BARE_LEVEL, INLINE_SIGNATURE, MORE_BODIES, find_cc, find_recipients, issuing_prefix,
                              looks_like_body, signature_date, signature_issuers, split_issuers, split_issuers_aligned,
                              title_issuers)
@@ -44,7 +44,7 @@ def extract_meta(orig: str, body_start: int | None = None) -> Meta:
     """Metadata of a notice from its original text; `body_start` is the original offset of its first heading.
 
     Pinyin glosses some mirror sites print after characters ("湘政發(fā)〔2018〕30號") are read past;
-    the values keep them, as printed.
+    the values keep them, as printed (the gloss of a value's last character too: "鎮(zhèn)辦〔2022〕51號(hào)").
     """
     if not PINYIN_GLOSS.search(orig, 0, 20000):
         return _extract_meta(orig, body_start)
@@ -62,7 +62,11 @@ def extract_meta(orig: str, body_start: int | None = None) -> Meta:
         m = re.search(r"\s*".join(map(re.escape, s)), clean)
         if not m:
             return s
-        raw = orig[keep[m.start()]:keep[m.end() - 1] + 1]
+        end = keep[m.end() - 1] + 1
+        g = PINYIN_GLOSS.match(orig, end)
+        if g:
+            end = g.end()                 # the gloss of the last character is printed too: "…51號(hào)"
+        raw = orig[keep[m.start()]:end]
         return "".join(raw.split("\n")).strip()
 
     def title_as_printed(s: str | None) -> str | None:
@@ -114,7 +118,10 @@ def _title(fields: dict[str, FieldValue], orig: str, folded: str, stop: int) -> 
         m = re.search(r"关于", tview)
         prefix = tview[: m.start()] if m else ""
         if m and m.start() > 0 and not split_issuers(prefix) and not issuing_prefix(prefix):
-            title, tview, prefix = title[m.start():], tview[m.start():], ""
+            if is_place_name(prefix):
+                prefix = ""               # "泰州关于…": a place joined to 关于 is printed as part of the title
+            else:
+                title, tview, prefix = title[m.start():], tview[m.start():], ""
     return hit, title, tview, prefix
 
 

@@ -48,6 +48,19 @@ def load_cities() -> dict[str, str]:
     return {c: prov for prov, cities in _rows("cities.tsv") for c in cities.split(",")}
 
 
+def is_place_name(s: str) -> bool:
+    """Is `s` the bare name of a province or a prefecture-level city (full or short: 泰州, 泰州市, 江苏)?
+
+    >>> is_place_name("泰州"), is_place_name("江苏省"), is_place_name("市政府")
+    (True, True, False)
+    """
+    if not s or s != s.strip():
+        return False
+    cities = load_cities()
+    return (s in cities or f"{s}市" in cities
+            or any(s == full or s in shorts for full, shorts in load_provinces()))
+
+
 def _short_place(name: str) -> str:
     m = re.match(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,6}族)*(?:自治州|市|州|盟|地区|林区)$", name)
     return m.group(1) if m else name
@@ -109,4 +122,4 @@ def infer_region(issuers: list[str] | tuple[str, ...], title: str | None, text: 
     return Region(province=province, city=city, county=county)
 
 
-__all__ = ["infer_region", "load_cities", "load_provinces"]
+__all__ = ["infer_region", "is_place_name", "load_cities", "load_provinces"]

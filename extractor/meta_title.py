@@ -16,13 +16,14 @@ import re
 from dataclasses import dataclass
 
 from .meta_fields import DATE_LINE, DOCNO, KEY_RX, FieldValue, text_lines
+from .meta_region import is_place_name
 from .meta_signature import issuing_prefix, looks_like_body, split_issuers
 from .normalize import _FOLD
 
 _TITLE_END = (r"(?:通知|意见|实施意见|方案|办法|措施|规划|决定|细则|计划|要点|清单|批复|公告|通告|规定|条例|纲要|报告|指引|指南"
               r"|函|若干措施|若干政策|政策)")
 TITLE_RX = re.compile(_TITLE_END + r"(?:\s*[(（][^()（）]{1,20}[)）])?$")
-_NOT_TITLE_START = re.compile(r"^(?:现将|经|为|根据|按照|各|附件|抄送|主送|索引|联系|此件|\(此件|\d+[.、])")
+_NOT_TITLE_START = re.compile(r"^(?:现将|经|为|根据|按照|各|附件|抄送|主送|索引|联系|此件|\(此件|\d+[.、]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 _CHROME = re.compile(r"^(?:正文|分享|打印|关闭|字号|【?字体|来源|发布时间|时间)\b|^[•·]")
 _FILE_EXT = re.compile(r"\.(?:pdf|docx?|wps|txt|html?)$", re.I)
 
@@ -51,11 +52,16 @@ class TitleHit:
 
 def find_title(orig: str, folded: str, stop: int) -> TitleHit | None:
     """The first title-like line (joined with its wrapped first half) before offset `stop`; a breadcrumb
-    ("首页 人才政策 …政策") only when no other line is one; a fuller form of the same title printed
-    further down ("市政府关于…的意见" above "上海市人民政府关于…的意见") wins."""
+    ("首页 人才政策 …政策") only when no other line is one; on a model-essay site, a line after "第一篇:";
+    a fuller form of the same title printed further down ("市政府关于…的意见" above "上海市人民政府关于…的意见")
+    wins. A bare document-type word ("通知") is no title, and a site header above a title is not its
+    wrapped first half."""
     lines = [(p, l) for p, l in text_lines(folded) if p < stop]
     nonblank = [(p, l) for p, l in lines if l.strip()]
     spans = _title_spans(folded, nonblank)
+    essay = next((p for p, l in nonblank if _ESSAY_PART.match(l)), None)
+    if essay is not None and any(sp[0] > essay for sp in spans):
+        spans = [sp for sp in spans if sp[0] > essay]     # a model-essay site: the notice starts after "第一篇:"
     crumb = next((sp for sp in spans if _BREADCRUMB.match(folded, sp[0])), None)
     spans = [sp for sp in spans if sp is not crumb]
     if not spans:
@@ -71,6 +77,8 @@ def find_title(orig: str, folded: str, stop: int) -> TitleHit | None:
     return title_hit(orig, folded, start, end)
 
 
+# a model-essay site ("今天小编给大家找来了《X》…第一篇:X"): the page's own heading comes first, the notice after it
+_ESSAY_PART = re.compile(r"\s*第[一1]篇\s*[:：]")
 _BREADCRUMB = re.compile(r"\s*(?:首页|当前位置|您的位置|您现在的位置|现在位置)")
 
 
@@ -94,12 +102,15 @@ def _title_spans(folded: str, nonblank: list[tuple[int, str]]) -> list[tuple[int
         j = i - 1
         while j >= 0 and i - j <= 2:
             pl = nonblank[j][1].strip()
-            if (not pl or _CHROME.match(pl) or KEY_RX.match(pl) or "。" in pl or ":" in pl or pl.endswith("|") or DOCNO.search(pl) or DATE_LINE.match(pl)
-                    or TITLE_RX.search(pl) or len(pl) > 60 or _NOT_TITLE_START.match(pl) or "," in pl):
+            if (not pl or _CHROME.match(pl) or _SITE_HEADER.search(pl) or KEY_RX.match(pl) or "。" in pl or ":" in pl
+                    or pl.endswith("|") or DOCNO.search(pl) or DATE_LINE.match(pl) or TITLE_RX.search(pl) or len(pl) > 60
+                    or _NOT_TITLE_START.match(pl) or "," in pl):
                 break
             start = nonblank[j][0] + nonblank[j][1].find(pl[0])
             j -= 1
         end = p + l.find(s) + len(s)
+        if _bare_type_word(folded[start:end]):
+            continue                      # "通知" alone (a contents entry), not "X实施方案\n工作方案" wrapped
         m = _TRAILING_DOCNO.search(folded, start, end)
         if m:
             end = m.start()               # "…的通知(某政发〔2023〕5号)": the 文号 is not part of the title
@@ -107,19 +118,40 @@ def _title_spans(folded: str, nonblank: list[tuple[int, str]]) -> list[tuple[int
     return out
 
 
+# a site's header, not a title's wrapped first half: a breadcrumb "X网 > 资助项目 > …", a spam line of
+# keywords joined by hyphens "…影院-…软件-…网站"
+_SITE_HEADER = re.compile(r"[>›»]|[\u4e00-\u9fffA-Za-z]-[\u4e00-\u9fffA-Za-z]|\s[-_|]\s")
+# words that only say what kind of document a line is ("通知", "实施方案", "工作方案"): a table of contents
+# entry or a label, not the notice's title
+_GENERIC_TITLE_WORDS = re.compile(r"关于|印发|转发|实施|工作|行动|若干|具体|有关|相关|补充|重要|紧急|的")
+
+
+def _bare_type_word(s: str) -> bool:
+    """Is a line only a document-type word, with nothing saying what the document is about?
+
+    >>> _bare_type_word("通知"), _bare_type_word("实施方案"), _bare_type_word("关于进一步做好就业工作的通知")
+    (True, True, False)
+    """
+    v = _squeeze_view(s)
+    m = TITLE_RX.search(v)
+    return bool(m) and len(_GENERIC_TITLE_WORDS.sub("", v[:m.start()]).strip(" \t:：|•·")) < 2
+
+
 _TRAILING_DOCNO = re.compile(r"\s*[(（]\s*" + DOCNO.pattern + r"\s*[)）]\s*$")
 
 
 def _after_chrome(folded: str, start: int, end: int) -> int:
     """Where a title really starts when words of page chrome stand among the bodies before 关于
-    ("江苏省人力资源和社会保障厅 政策法规 省人力资源社会保障厅 关于…" → "省人力资源社会保障厅 关于…")."""
+    ("江苏省人力资源和社会保障厅 政策法规 省人力资源社会保障厅 关于…" → "省人力资源社会保障厅 关于…"); a place
+    joined to 关于 ("泰州关于…") is part of the title."""
     k = folded.find("关于", start, end)
     if k < 0:
         return start
     parts = list(re.finditer(r"\S+", folded[start:k]))
     for m in reversed(parts):
         w = m.group(0)
-        if len(w) >= 2 and not split_issuers(w) and not issuing_prefix(w):
+        joined_place = start + m.end() == k and is_place_name(w)
+        if len(w) >= 2 and not split_issuers(w) and not issuing_prefix(w) and not joined_place:
             return start + m.end() + len(folded[start + m.end():k]) - len(folded[start + m.end():k].lstrip())
     return start
 

@@ -20,15 +20,19 @@ character i; one extra entry maps the end):
    goes on in sequence (never in 第1.5倍, 3.5万元, 2.0版, a colon-led list in a sentence, a table
    row or a page chunk of a document preview).
 
+The table layout (step 3) lives in `normalize_tables`, the inline items (step 4) in `normalize_items`.
+
 Not done here: anything that changes meaning (numerals stay as written; cn2an runs only on the
 strings the fact extractors pick out, never over whole texts — 二十大 must stay 二十大).
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from .normalize_items import PAGE_CHUNK, break_inline_items, insert_breaks
+from .normalize_tables import table_lines
 
 _FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: 0x20, 0xA0: 0x20, 0x09: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200B: 0x20,
@@ -179,7 +183,7 @@ def normalize(original: str, simplify: bool | None = None) -> NormText:
         return out
 
     breaks: set[int] = set()         # spaces that end a heading run into its paragraph ("一、X 各地要…")
-    tables = _table_lines(original, folded, lines)
+    tables = table_lines(original, folded, lines)
     for li, idx in enumerate(lines):
         at = _heading_space(folded, idx) if li not in tables else None
         if at is not None:
@@ -224,97 +228,9 @@ def normalize(original: str, simplify: bool | None = None) -> NormText:
         prev_text = text
         prev_li = li
     _break_run_on(out_chars, out_idx)
-    _break_inline_items(out_chars, out_idx, spaced)
+    break_inline_items(out_chars, out_idx, spaced)
     index = tuple(out_idx) + (len(original),)
     return NormText("".join(out_chars), index, original)
-
-
-# tables laid out with tabs or runs of spaces ("1\t开展职业技能培训\t市人社局(牵头)、市财政局\t2023年底"), under a
-# header row of short labels that names a task column and a unit column ("序号  重点任务  牵头单位  完成时限")
-_TABLE_SEP = re.compile(r" *\t *| {2,}")
-_TABLE_HEAD_UNITS = re.compile(r"(?:牵头|责任|配合|主责|协办|参与|协同|承办)(?:单位|部门|处室)")
-_TABLE_HEAD_TASK = re.compile(r"序号|任务|措施|事项|内容|项目|工作")
-
-
-def _width(ch: str) -> int:
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def _layout_cells(original: str, folded: str, idx: list[int]) -> list[tuple[list[int], int, int]]:
-    """The cells of a line split at tabs (each one a column) or runs of 2+ spaces: (the cell's
-    indices, the first index of the separator before it, its display column). Spaces at either end
-    of the line are not separators."""
-    lay = "".join("\t" if original[i] == "\t" else folded[i] for i in idx)
-    lo, hi = len(lay) - len(lay.lstrip(" ")), len(lay.rstrip(" "))
-    cols = [0]
-    for ch in lay:
-        cols.append(cols[-1] + _width(ch))
-    cells, sep, pos = [], idx[lo] if lo < len(idx) else 0, lo
-    for m in _TABLE_SEP.finditer(lay, lo, hi):
-        cells.append((idx[pos:m.start()], sep, cols[pos]))
-        sep, pos = idx[m.start()], m.end()
-    cells.append((idx[pos:hi], sep, cols[pos]))
-    return cells
-
-
-def _is_table_header(original: str, folded: str, idx: list[int]) -> bool:
-    """Is this line a task table's header row laid out with tabs or spaces?
-
-    >>> _is_table_header("序号\\t重点任务\\t牵头单位\\t配合单位\\t完成时限", "序号 重点任务 牵头单位 配合单位 完成时限", list(range(21)))
-    True
-    """
-    if len(idx) > 200 or not _TABLE_HEAD_UNITS.search("".join(folded[i] for i in idx)):
-        return False
-    cells = ["".join(folded[i] for i in c).strip() for c, _, _ in _layout_cells(original, folded, idx)]
-    labels = [c for c in cells if c]
-    return (len(labels) >= 3 and all(len(c) <= 16 for c in labels) and any(_TABLE_HEAD_UNITS.search(c) for c in labels)
-            and any(_TABLE_HEAD_TASK.search(c) for c in labels))
-
-
-def _under_header(cells: list[tuple[list[int], int, int]], head_cols: list[int]) -> list[tuple[list[int], int]]:
-    """A space-laid row short of cells (blank cells leave no trace but a wider gap), its cells put
-    under the header column that starts nearest (in display columns); blank cells filled in."""
-    n, out, j = len(head_cols), [], -1
-    for k, (cell, sep, col) in enumerate(cells):
-        hi = n - (len(cells) - k)                  # leave a column for each cell still to come
-        best = min(range(j + 1, hi + 1), key=lambda c: abs(head_cols[c] - col))
-        out += [([], sep)] * (best - j - 1) + [(cell, sep)]
-        j = best
-    return out
-
-
-def _table_lines(original: str, folded: str, lines: list[list[int]]) -> dict[int, list[tuple[list[int], int]]]:
-    """Lines of tab- or space-laid tables, as (cell indices, separator index) per cell: the header row
-    and the rows after it (2+ cells each; blank lines between rows are skipped; a short one-cell line
-    followed by a row is a group row)."""
-    out: dict[int, list[tuple[list[int], int]]] = {}
-    li = 0
-    while li < len(lines):
-        if not lines[li] or not _is_table_header(original, folded, lines[li]):
-            li += 1
-            continue
-        head = _layout_cells(original, folded, lines[li])
-        tabbed = any(original[i] == "\t" for i in lines[li])
-        out[li] = [(c, s) for c, s, _ in head]
-        li += 1
-        while li < len(lines):
-            if not "".join(folded[i] for i in lines[li]).strip():
-                li += 1
-                continue
-            if _is_table_header(original, folded, lines[li]) or (tabbed and not any(original[i] == "\t" for i in lines[li])
-                                                                 and len(_layout_cells(original, folded, lines[li])) > 1):
-                break                      # the next table, or text laid out otherwise
-            cells = _layout_cells(original, folded, lines[li])
-            if len(cells) < 2:
-                nxt = next((l for l in lines[li + 1:] if "".join(folded[i] for i in l).strip()), None)
-                if len(cells[0][0]) > 40 or nxt is None or len(_layout_cells(original, folded, nxt)) < 2:
-                    break
-            if not tabbed and 2 <= len(cells) < len(head):
-                out[li] = _under_header(cells, [col for _, _, col in head])
-            else:
-                out[li] = [(c, s) for c, s, _ in cells]
-            li += 1
-    return out
 
 
 _HEADING_SPACE = re.compile(r"(?:^\s*|(?:如下|以下)[:：]\s*)(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])"
@@ -340,9 +256,6 @@ _RUN_ON_MARK = re.compile(r"(?<=[。;:；：])\s*(?=第[一二三四五六七八
 _RUN_ON_MIN = 400
 _INTRO = r"(?:如下|以下)(?:几点)?(?:实施|具体|政策|工作)?(?:意见|措施)?[:：]\s*"      # "通知如下:", "提出以下意见:"
 _LIST_INTRO = re.compile(_INTRO + r"(?=[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
-# the notice's own list of items ("有关事项通知如下:1.…", "现提出以下意见:1.…"), not a list inside a
-# provision ("补贴标准如下:1.初级工…": its items share the words before the colon)
-_AFTER_INTRO = re.compile(r"(?:(?:通知|意见|措施|规定|要求|事项)如下|(?:如下|以下)(?:几点)?(?:实施|具体|政策|工作)?(?:意见|措施))[:：]\s*$")
 
 
 def _break_run_on(chars: list[str], idx: list[int]) -> None:
@@ -362,108 +275,7 @@ def _break_run_on(chars: list[str], idx: list[int]) -> None:
         elif intro:                       # "…通知如下: 一、…。二、…": the list starts a new line
             inserts.extend(pos + h for h in hits if h >= intro.end())
         pos += len(line) + 1
-    _insert_breaks(chars, idx, inserts)
-
-
-def _insert_breaks(chars: list[str], idx: list[int], inserts: list[int]) -> None:
-    """Insert a line break before each position of `inserts` (ascending); a break maps to the
-    original offset of the character after it."""
-    if not inserts:
-        return
-    new_chars: list[str] = []
-    new_idx: list[int] = []
-    prev = 0
-    for at in inserts:                   # ascending; one pass (list.insert per break is quadratic)
-        new_chars += chars[prev:at]
-        new_idx += idx[prev:at]
-        new_chars.append("\n")
-        new_idx.append(idx[at])
-        prev = at
-    chars[:] = new_chars + chars[prev:]
-    idx[:] = new_idx + idx[prev:]
-
-
-# numbered items run into one line ("…提出以下意见: 一、深入实施就业优先战略 1.坚持…。(…参加) 2.发挥…"):
-# 一、 / (一) / 1. 1、 followed by a word; a decimal point is no marker (第1.5倍, 3.5万元, 2.0版)
-_ITEM = re.compile(r"(?:(?P<cn>[一二三四五六七八九十]{1,3})、|\((?P<pcn>[一二三四五六七八九十]{1,3})\)|(?P<num>\d{1,2})[.、](?!\d))"
-                   r"(?=[\u4e00-\u9fff“《【(])")
-# a numbered line that runs on into a top-level heading ("2、…发展格局…。二、基本原则坚持…") is a page
-# chunk of a document preview, not an item: items never hold the headings above them
-PAGE_CHUNK = re.compile(r"(?m)^\d{1,3}、[^。\n]{50,}。(?:[^\n]*?。)?\s*[一二三四五六七八九十]{1,3}、\S")
-_ITEM_AFTER = set("。;；)）】〕]」』 ")
-_ITEM_RANK = {"cn": 0, "pcn": 1, "num": 2}
-_CN_DIGIT = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
-
-
-def _cn_value(s: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23."""
-    if "十" not in s:
-        return _CN_DIGIT.get(s, 0) if len(s) == 1 else 0
-    a, _, b = s.partition("十")
-    return (_CN_DIGIT.get(a, 0) if a else 1) * 10 + (_CN_DIGIT.get(b, 0) if b else 0)
-
-
-def _item_marks(text: str) -> list[tuple[int, str, int, bool]]:
-    """(position, kind, value, at line start) of every numbered-item marker.
-
-    >>> _item_marks("一、加强培训 1.开展培训。补贴提高到1.5倍。2.组织竞赛")
-    [(0, 'cn', 1, True), (7, 'num', 1, False), (24, 'num', 2, False)]
-    """
-    out = []
-    for m in _ITEM.finditer(text):
-        q = m.start()
-        kind = m.lastgroup
-        at_start = q == 0 or text[q - 1] == "\n"
-        v = int(m.group(kind)) if kind == "num" else _cn_value(m.group(kind))
-        if v:
-            out.append((q, kind, v, at_start))
-    return out
-
-
-def _break_inline_items(chars: list[str], idx: list[int], spaced: set[int]) -> None:
-    """Put numbered items that share a line with the text before them on lines of their own.
-
-    A marker inside a line splits only when it is not inside a table row, follows a layout gap
-    (`spaced`), 。 ; a closing bracket, a list intro ("通知如下:") or the bare title of a higher
-    heading ("二、主要任务(一)加强…"),
-    and continues the sequence of its kind: n+1 after n, or 1 when the next marker of its kind is 2
-    or when it follows a heading's title. A marker of a higher kind (一、 above (一) above 1.)
-    restarts the lower ones.
-    """
-    text = "".join(chars)
-    marks = [(q, k, v, s, s or text[q - 1] in _ITEM_AFTER or idx[q] in spaced or bool(_AFTER_INTRO.search(text, max(0, q - 16), q)))
-             for q, k, v, s in _item_marks(text)]
-    skip = {m.start() for m in re.finditer(r"(?m)^(?:.* \| .*\|\s*|.*\t.*)$", text)}      # table rows
-    skip |= {m.start() for m in PAGE_CHUNK.finditer(text)}
-    last: dict[str, int | None] = {k: None for k in _ITEM_RANK}
-    head: tuple[int, int] | None = None        # (position, rank) of the last item that starts a line
-    inserts: list[int] = []
-    nxt: list[int | None] = [None] * len(marks)     # the value of the next marker of the same kind after a gap
-    ahead: dict[str, int] = {}
-    for i in range(len(marks) - 1, -1, -1):
-        _, kind, v, _, gap = marks[i]
-        nxt[i] = ahead.get(kind)
-        if gap:
-            ahead[kind] = v
-    for i, (q, kind, v, at_start, gap) in enumerate(marks):
-        ok = at_start
-        if not ok and text.rfind("\n", 0, q) + 1 not in skip:
-            after_title = bool(head and head[1] < _ITEM_RANK[kind] and _HEAD_TITLE.fullmatch(text, head[0], q))
-            ok = (gap or after_title) and ((last[kind] is not None and v == last[kind] + 1)
-                                           or (v == 1 and (nxt[i] == 2 or after_title)))
-            if ok:
-                inserts.append(q)
-        if ok:
-            last[kind] = v
-            head = (q, _ITEM_RANK[kind])
-            for k2, r in _ITEM_RANK.items():
-                if r > _ITEM_RANK[kind]:
-                    last[k2] = None
-    _insert_breaks(chars, idx, inserts)
-
-
-# a heading's bare title run into its first item: "二、主要任务(一)…", "(一)实施技能提升行动1.…"
-_HEAD_TITLE = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))[^\n。,;:!?、()]{2,30}")
+    insert_breaks(chars, idx, inserts)
 
 
 _MARKER_END = re.compile(r"[。;；][(（][^()（）]{2,120}[)）]$")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_right
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import amounts as amounts_mod
@@ -23,10 +23,10 @@ from . import targets as targets_mod
 from . import units as units_mod
 from .meta import extract_meta
 from .model import Measure, Notice, Section, Source, Unit
-from .normalize import NormText, normalize
+from .normalize import PINYIN_GLOSS, NormText, normalize
 from .readers import DEFAULT_LIMITS, Limits, RawDocument, read
 from .structure import (Heading, Skeleton, first_clause, measure_headings, paragraph_measures, parse_skeleton,
-                        section_label, section_path, single_paragraph_tops)
+                        section_label, section_path, single_paragraph_tops, top_of)
 from .units import unit_key
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -139,8 +139,9 @@ def _measures(sk: Skeleton, n: NormText, region) -> list[Measure]:
         title = cells.get("task", "")
         tspan = spans.get("task")
         if tspan:
-            # a long task cell is a sentence: its title is the words before the first 。
-            cut = title.find("。")
+            # a long task cell is a sentence: its title is the words before the first 。 (where a requirement
+            # column holds the row's text; a row whose task cell is its only text keeps the whole cell)
+            cut = title.find("。") if "requirement" in header else -1
             end = tspan[0] + cut if 0 < cut < len(title) else tspan[1]
             title = _orig_clean(n, tspan[0], end).rstrip("。")
         req = spans.get("requirement")
@@ -182,6 +183,9 @@ def _cell_units(role: str, cell: str, region) -> list[Unit]:
 def _map_unit(u: Unit, n: NormText, offset: int, source: str | None = None) -> Unit:
     s, e = u.span
     os_, oe = n.orig_span(offset + s, offset + e)
+    g = PINYIN_GLOSS.match(n.original, oe)
+    if g:
+        oe = g.end()                      # the gloss of the last character is printed too: "高新區(qū)管委會(huì)"
     name = re.sub(r"\s+", "", n.original[os_:oe]) or u.name
     kw = {"span": (os_, oe), "name": name}
     if source and u.source == "marker":
@@ -236,13 +240,19 @@ def _facts(n: NormText, sk: Skeleton, measures: list[Measure]) -> dict[str, list
     row_year = _table_row_years(sk)
     out: dict[str, list] = {"amounts": [], "targets": [], "deadlines": [], "recurrences": [], "obligations": []}
     pos = 0
+    frame: _Frame | None = None
     for line in n.text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if not line.strip():
             continue
         head = enclosing(start)
         sec = section_path(head)
-        year = row_year.get(start) or _heading_year(head)
+        if frame is not None and not frame.keeps(head):
+            frame = None                      # left the section (or the list) of the framing line
+        year = row_year.get(start) or _heading_year(head) or (frame.year if frame else None)
+        fy = targets_mod.framing_year(line)
+        if fy is not None:
+            frame = _Frame(fy, head)
         found = {
             "amounts": amounts_mod.extract_amounts(line),
             "targets": targets_mod.extract_targets(line, context_year=year),
@@ -253,10 +263,67 @@ def _facts(n: NormText, sk: Skeleton, measures: list[Measure]) -> dict[str, list
         for key, facts in found.items():
             for f in facts:
                 os_, oe = n.orig_span(start + f.span[0], start + f.span[1])
+                kw = {}
+                if key == "amounts" and f.per:
+                    kw["per"] = tuple(_as_written(n, line, start, f.span, p) for p in f.per)
+                elif key == "targets" and f.unit:
+                    kw["unit"] = _as_written(n, line, start, f.span, f.unit)
                 out[key].append(replace(f, span=(os_, oe), text=n.original[os_:oe], section=sec,
-                                        measure=measure_at(os_)))
+                                        measure=measure_at(os_), **kw))
     out["deadlines"] = deadlines_mod.drop_repeated_validity(out["deadlines"])
     return out
+
+
+def _as_written(n: NormText, line: str, start: int, span: tuple[int, int], word: str) -> str:
+    """A word an extractor read on the normalised view (an amount's per, a target's unit), as the
+    original prints it: the occurrence in `line` (at normalised offset `start`) inside the fact's `span`,
+    else one written after 每 or /, else the nearest; `word` itself when the line does not hold it.
+
+    >>> n = normalize("每个园区（基地）补贴５０万元")
+    >>> i = n.text.index("50万元")
+    >>> _as_written(n, n.text, 0, (i, i + 4), "园区(基地)")
+    '园区（基地）'
+    """
+    best: tuple[bool, bool, int, int] | None = None        # (outside, not after 每 or /, distance, position)
+    for m in re.finditer(re.escape(word), line):
+        inside = m.start() >= span[0] and m.end() <= span[1]
+        dist = 0 if inside else min(abs(m.start() - span[1]), abs(span[0] - m.end()))
+        key = (not inside, not (m.start() > 0 and line[m.start() - 1] in "每/"), dist, m.start())
+        if best is None or key < best:
+            best = key
+    if best is None:
+        return word
+    at = start + best[-1]
+    os_, oe = n.orig_span(at, at + len(word))
+    raw = PINYIN_GLOSS.sub("", re.sub(r"\s+", "", n.original[os_:oe]))
+    return raw if len(raw) == len(word) else word
+
+
+@dataclass
+class _Frame:
+    """A framing line ("到2025年,力争实现以下目标:") and what it governs: the goals listed after it are due
+    that year. Under a heading it governs the rest of that heading's section; before any heading, the
+    lines after it and the numbered list it opens ("1.…" / "(一)…"), up to the next section ("二、…")."""
+
+    year: int
+    head: Heading | None                  # the heading the framing line stands under
+    list_kind: str | None = None          # before any heading: the marker kind of the list it opens
+
+    def keeps(self, head: Heading | None) -> bool:
+        """Does the line under `head` still belong to the frame?"""
+        if self.head is not None:
+            while head is not None and head is not self.head:
+                head = head.parent
+            return head is not None
+        if head is None:
+            return True
+        top = top_of(head)
+        if self.list_kind is None and top.kind in _LIST_KINDS:
+            self.list_kind = top.kind
+        return top.kind == self.list_kind
+
+
+_LIST_KINDS = ("pcn", "num", "pnum", "circ")
 
 
 def _table_row_years(sk: Skeleton) -> dict[int, int]:

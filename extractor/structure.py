@@ -1,7 +1,8 @@
 """The section tree and the measures of a notice, found on its normalised text.
 
 Covered: heading markers 一、 / (一) / 1. 1、 / (1) / ① / 第X章 / 第X条 / 第X部分, with levels
-assigned by order of first appearance (documents skip levels); run-in headings
+assigned by order of first appearance (documents skip levels), except that a kind that conventionally
+stands above one already open goes above it (a page opening that starts at "6." before "(二)"); run-in headings
 ("(二)进一步健全技能人才引育体系。…" — the title is the words before the first 。); the annex
 region (from a line that is just "附件" / "附件2"); tables written as ``a | b | c |`` lines or
 with tabs between cells (tab- and space-laid tables, see `normalize`), whose rows become measures
@@ -17,7 +18,8 @@ A measure (GUIDELINE.md) is a numbered leaf item that carries work: headings und
 "principles / goals / background" top section (指导思想, 基本原则, 总体要求, 发展目标, 发展环境 …)
 are sections, not measures; a "1." item with sub-points "(1)" is one measure; a top-level heading
 whose body is one unnumbered paragraph is the measure, several paragraphs are one measure each;
-paragraphs of a closing section (附则) are not measures. Not covered here: who is responsible
+paragraphs of a closing section (附则) are not measures; an article is one measure, unless it is only
+a title over numbered items (then its items are). Not covered here: who is responsible
 (see `units`), and the metadata (see `meta`).
 """
 from __future__ import annotations
@@ -91,6 +93,34 @@ class Skeleton:
     paragraphs: list[Line]
 
 
+# the conventional nesting of marker kinds, highest first (第X章/第X部分 > 第X节 > 第X条 > 一、 > (一) > 1. > (1) > ①);
+# 第X条 and 一、 are not ranked against each other (a 办法 may group its articles under 一、, or its 一、 under 第X章)
+_RANK = {"part": 0, "chapter": 0, "section": 1, "article": 2, "cn": 3, "pcn": 4, "num": 5, "pnum": 6, "circ": 7}
+_UNRANKED = {frozenset(("article", "cn"))}
+
+
+def _outranks(a: str, b: str) -> bool:
+    """Does marker kind `a` conventionally stand above kind `b`?
+
+    >>> _outranks("pcn", "num"), _outranks("num", "pcn"), _outranks("article", "cn")
+    (True, False, False)
+    """
+    if a not in _RANK or b not in _RANK or frozenset((a, b)) in _UNRANKED:
+        return False
+    return _RANK[a] < _RANK[b]
+
+
+def _outranked_at(order: list[str], kind: str) -> int:
+    """Where a marker kind not yet open goes in the current nesting `order`: above the first open kind
+    it conventionally outranks (an excerpt that starts mid-document shows "6." before "(二)"), else
+    below all of them (first appearance decides; documents skip levels).
+
+    >>> _outranked_at(["num"], "pcn"), _outranked_at(["cn", "num"], "pcn"), _outranked_at(["cn", "pcn"], "num")
+    (0, 1, 2)
+    """
+    return next((i for i, k in enumerate(order) if _outranks(kind, k)), len(order))
+
+
 def split_lines(text: str) -> list[Line]:
     out, pos = [], 0
     for raw in text.split("\n"):
@@ -124,6 +154,8 @@ def heading_title(rest: str, kind: str = "") -> tuple[str, bool]:
     ('进一步健全技能人才引育体系', True)
     >>> heading_title("加强组织领导:各县区要建立工作机制。")
     ('加强组织领导', True)
+    >>> heading_title("按照省市部署实施“秸秆变肉”暨肉牛振兴计划(责任单位:县农业农村局)。")
+    ('按照省市部署实施“秸秆变肉”暨肉牛振兴计划', False)
     >>> heading_title("加强特色产业行业急需紧缺技能人才建设")
     ('加强特色产业行业急需紧缺技能人才建设', False)
     >>> heading_title("【强化文旅体项目用地保障】将文旅体产业发展所需用地纳入规划", "article")
@@ -143,10 +175,15 @@ def heading_title(rest: str, kind: str = "") -> tuple[str, bool]:
     if c and (i < 0 or c.end() <= i):
         return c.group(1), len(rest) > c.end()
     if 0 < i < len(rest) - 1:
-        return rest[:i], True
+        return _MARKER_TAIL.sub("", rest[:i]) or rest[:i], True
     if i == len(rest) - 1:
-        return rest[:i], False
+        return _MARKER_TAIL.sub("", rest[:i]) or rest[:i], False
     return rest, False
+
+
+# a responsibility marker closing a heading's first sentence ("实施肉牛振兴计划(责任单位:县农业农村局)。"):
+# not part of the title
+_MARKER_TAIL = re.compile(r"\s*[(（〔\[][^()（）〔〕\[\]]*?(?:单位|部门)\s*[:：][^()（）〔〕\[\]]*[)）〕\]]$")
 
 
 _OPEN, _CLOSE = "(（“《「【[", ")）”》」】]"
@@ -269,7 +306,9 @@ def parse_skeleton(text: str) -> Skeleton:
                 order = order[: depth + 1]
                 stack = stack[:depth]
             else:
-                order.append(kind)
+                depth = _outranked_at(order, kind)
+                order = order[:depth] + [kind]
+                stack = stack[:depth]
             h = Heading(kind, number, title, ln, level=len(stack) + 1, run_in=run_in,
                         parent=stack[-1] if stack else None, in_annex=annex_start is not None)
             if h.parent:
@@ -358,7 +397,8 @@ def is_work_heading(h: Heading) -> bool:
 # articles that state purpose, definitions, scope, entry into force or repeal: not work
 _ARTICLE_SKIP = re.compile(r"^为了?[^。]{0,200}?(?:制定本|特制定|制定|设立(?=[^。]{0,40}(?:奖|基金|专项资金)))|^(?:根据|依据|依照)[^。]{0,120}?(?:制定本|特制定)"
                            r"|^本(?:办法|细则|规定|措施|条例|实施办法|实施细则|方案|意见)(?:所称|所指|中|适用|自|由|解释|所规定的[^。]{0,10}(?:包含|含))"
-                           r"|^本[^,，。]{0,12}(?:所称|所指)|^[^。]{0,60}适用本(?:办法|细则|规定|措施|条例)|^[^。]{0,120}同时废止"
+                           r"|^本[^,，。]{0,12}(?:所称|所指)|^[^。]{0,300}适用本(?:实施)?(?:办法|细则|规定|措施|条例)(?!第)|^[^。]{0,120}同时废止"
+                           r"|^[^。]{0,300}(?:列入|纳入)(?:评奖|奖励|扶持|支持|资助)范围"
                            r"|^[^。]{0,40}(?:遵循|坚持|把握)(?:以下|如下|下列)(?:基本)?原则"
                            r"|^本(?:办法|细则|规定|措施|实施办法|实施细则)的?(?:扶持|支持|适用|资助|奖励|补贴)(?:范围|对象)")
 
@@ -369,12 +409,26 @@ _LEADER_DUTY = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:同志)?(?:党组|党委)?(?
 
 
 def _under_article(h: Heading) -> bool:
+    """Is `h` an item of an article that is itself the measure (not of a titled article, see `_titled_article`)?"""
     p = h.parent
     while p is not None:
         if p.kind == "article":
-            return True
+            return not _titled_article(p)
         p = p.parent
     return False
+
+
+def _titled_article(h: Heading) -> bool:
+    """Is `h` an article that is only a title over numbered items ("第一条 做强雪梨产业" then "1.新建…给予1200元/亩…")?
+    Its items carry the work, so they are the measures (GUIDELINE: a measure is a numbered item of the body);
+    an article that states its provision on its own line ("第五条 申报应当提供以下材料:(一)…") stays one measure."""
+    return (h.kind == "article" and not h.run_in and "。" not in h.line.text and len(h.title) <= 30
+            and not _LIST_LABEL.search(h.title) and any(c.kind in ("num", "pcn") for c in h.children))
+
+
+# an article titled as a list of conditions, materials or steps ("第三条 申报条件" then "(一)在本市注册…"): its
+# items are not work of their own, the article stays the measure
+_LIST_LABEL = re.compile(r"(?:条件|材料|范围|对象|情形|程序|流程|原则|要求|定义)$")
 
 
 def _has_sub_points(h: Heading | None) -> bool:
@@ -388,14 +442,15 @@ def measure_headings(headings: list[Heading]) -> list[Heading]:
     """The headings that are measures.
 
     Leaves in work sections; a top-level leaf only when run-in; an article (第X条) is one measure
-    with whatever items it lists, unless it states purpose, definitions, scope or entry into force.
+    with whatever items it lists, unless it states purpose, definitions, scope or entry into force,
+    or is only a title over numbered items ("第一条 做强雪梨产业" then "1.…"): then the items are the measures.
     """
     out = []
     for h in headings:
         if not is_work_heading(h) or h.kind in ("part", "chapter", "section") or _under_article(h):
             continue
         if h.kind == "article":
-            if not _ARTICLE_SKIP.search(h.line.text[len(h.number):].lstrip(" :?\ufffd")):
+            if not _titled_article(h) and not _ARTICLE_SKIP.search(h.line.text[len(h.number):].lstrip(" :?\ufffd")):
                 out.append(h)
             continue
         if _has_sub_points(h.parent):

@@ -242,3 +242,54 @@ _JIANGSU_SIGNED = ("江蘇省政府辦公廳關于印發職業技能提升行動
         "issuer-of-letter-spaced-title", "breadcrumb-is-the-title-when-nothing-else-is", "shortened-title-issuer-signed-in-full"])
 def test_titles_and_issuers_of_site_pages(text, field, expected):
     assert getattr(extract_meta(text), field) == expected
+
+
+_SPAM_HEADER = ("四虎国产精品成人影院-国产成人无码免费看视频软件-欧洲乱码专区网站-伊人久久大香线蕉AV成人\n\n"
+                "高新技術(shù)企業(yè)認(rèn)定網(wǎng) > 資助項(xiàng)目 > 福州市資助項(xiàng)目 > 福州其他政府資助項(xiàng)目 >\n\n"
+                "福州市鼓樓區(qū)職業(yè)技能提升行動實(shí)施方案(2019—2021年)\n\n發(fā)布時(shí)間:2020-01-22內(nèi)容編輯:宇辰管理 點(diǎn)擊數(shù):\n\n"
+                "為深入貫徹黨的十九大提出的大規(guī)模開展職業(yè)技能培訓(xùn)的要求,結(jié)合我區(qū)實(shí)際,制定以下實(shí)施方案。\n一、目標(biāo)要求\n")
+_TOC_WORD = ("通知\n一、指导思想\n二、工作目标\n三、政策措施\n(一)弘扬就业创业精神。\n"
+             "1.鼓励其他人员投身创业。鼓励失业人员自立自强自主创业。(牵头单位:市人力资源社会保障局)\n")
+_WRAPPED_TYPE_WORD = ("霍邱县2024年实施乡村人才促进行动\n工作方案\n一、总体要求\n全面贯彻党的二十大精神。\n")
+_GLOSSED_DOCNO = ("發(fā)布時(shí)間:2022-09-01\n發(fā)文部門:中共鎮(zhèn)江市委辦公室 鎮(zhèn)江市人民政府辦公室\n"
+                  "鎮(zhèn)辦〔2022〕51號(hào)\n各市、區(qū)委和人民政府:\n"
+                  "《關(guān)于穩(wěn)定和擴(kuò)大就業(yè)若干政策措施》已經(jīng)市委、市政府同意,現(xiàn)印發(fā)給你們。\n"
+                  "中共鎮(zhèn)江市委辦公室\n鎮(zhèn)江市人民政府辦公室\n2022年9月1日\n")
+
+
+@pytest.mark.parametrize("text,field,expected", [
+    (_SPAM_HEADER, "title", "福州市鼓樓區(qū)職業(yè)技能提升行動實(shí)施方案(2019—2021年)"),
+    (_TOC_WORD, "title", None),
+    (_WRAPPED_TYPE_WORD, "title", "霍邱县2024年实施乡村人才促进行动工作方案"),
+    (_GLOSSED_DOCNO, "doc_number", "鎮(zhèn)辦〔2022〕51號(hào)"),
+    (_GLOSSED_DOCNO, "policy_title", "關(guān)于穩(wěn)定和擴(kuò)大就業(yè)若干政策措施"),
+], ids=["spam-and-breadcrumb-lines-are-not-a-wrapped-title", "bare-type-word-is-not-a-title",
+        "type-word-ending-a-wrapped-title", "docno-keeps-the-gloss-of-its-last-character", "policy-title-glossed"])
+def test_titles_and_docnos_as_printed(text, field, expected):
+    assert getattr(extract_meta(text), field) == expected
+
+
+@pytest.mark.parametrize("text,field,expected", [
+    ("泰州关于印发聚焦企业关切进一步优化营商环境行动方案的通知\n为深入贯彻落实党中央、国务院关于优化营商环境的部署,制定本方案。\n一、主要任务\n",
+     "title", "泰州关于印发聚焦企业关切进一步优化营商环境行动方案的通知"),
+    ("泰州关于印发聚焦企业关切进一步优化营商环境行动方案的通知\n为深入贯彻落实党中央、国务院关于优化营商环境的部署,制定本方案。\n一、主要任务\n",
+     "issuer", ()),
+    ("广西 关于进一步做好稳就业工作的实施意见\n\n桂就领办发〔2020〕4号\n\n各市人民政府:\n", "title", "关于进一步做好稳就业工作的实施意见"),
+    ("索引号: 02165835-012/2021-66322 公开方式: 主动公开\n文号: 公开日期: 2021-04-28\n发布单位: 县人力社保局 有效性:\n"
+     "关于推动返乡入乡创业高质量发展的若干政策\n为贯彻落实党中央、国务院的决策部署,制定以下政策。\n", "issuer", ("县人力社保局",)),
+], ids=["place-joined-to-guanyu-is-printed-in-the-title", "place-before-guanyu-is-no-issuer", "site-label-before-a-space-dropped",
+        "fabu-danwei-field-names-the-issuer"])
+def test_title_prefixes_and_publisher_field(text, field, expected):
+    assert getattr(extract_meta(text), field) == expected
+
+
+_ESSAY_SITE = ("领军人才实施方案\n\n2022-07-08\n\n一份优秀的方案要对活动的各个环节进行详尽的安排,今天小编给大家找来了《领军人才实施方案》,欢迎阅读。\n\n"
+               "第一篇:领军人才实施方案\n\n甘肃省领军人才队伍建设实施办法\n\n第一章 总 则\n\n第一条 为了进一步加强领军人才队伍建设,特制定本办法。\n")
+
+
+@pytest.mark.parametrize("text,expected", [
+    (_ESSAY_SITE, "甘肃省领军人才队伍建设实施办法"),
+    ("领军人才实施方案\n\n第一篇:领军人才实施方案\n\n第一章 总 则\n\n第一条 为了进一步加强领军人才队伍建设,特制定本办法。\n", "领军人才实施方案"),
+], ids=["notice-title-after-first-essay-marker", "page-heading-when-nothing-follows-the-marker"])
+def test_model_essay_site_title(text, expected):
+    assert extract_meta(text, text.index("第一章")).title == expected

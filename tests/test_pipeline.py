@@ -96,8 +96,14 @@ def test_published_schema_file_is_current():
     ("某市技能人才队伍建设重点任务分工方案\n序号\t重点任务\t责任单位\t完成时限\n"
      "1\t开展职业技能培训\t市人社局(牵头)、市财政局\t2023年底\n2\t组织职业技能竞赛\t市总工会\t2024年底\n",
      [("开展职业技能培训", ["市人社局", "市财政局"]), ("组织职业技能竞赛", ["市总工会"])]),
+    ("關(guān)于穩(wěn)定和擴(kuò)大就業(yè)若干政策措施\n一、加大助企紓困力度\n"
+     "(一)加大稅費(fèi)減免力度。落實(shí)各項(xiàng)減稅政策。(責(zé)任單位:市財(cái)政局、高新區(qū)管委會(huì))\n",
+     [("加大稅費(fèi)減免力度", ["市財(cái)政局", "高新區(qū)管委會(huì)"])]),
+    ("一、做强优势产业\n第一条 做强雪梨产业\n1.新建雪梨基地连片面积达3亩以上的,给予1200元/亩的补助。(责任单位:县农业农村局)\n"
+     "2.实施雪梨基地防风设施建设。(责任单位:县林业局)\n",
+     [("新建雪梨基地连片面积达3亩以上的,给予1200元/亩的补助", ["县农业农村局"]), ("实施雪梨基地防风设施建设", ["县林业局"])]),
 ], ids=["bracket-heading-measure-with-units", "numbered-item-with-sub-points", "one-paragraph-section-measure",
-        "items-on-one-line", "tab-laid-table-rows"])
+        "items-on-one-line", "tab-laid-table-rows", "unit-keeps-the-gloss-of-its-last-character", "items-of-a-titled-article"])
 def test_measures_and_their_units_end_to_end(text, expected):
     n = parse_text(text)
     assert [(m.title, [u.name for u in m.units]) for m in n.measures] == expected
@@ -115,3 +121,51 @@ def test_table_row_units_are_not_repeated(rows, expected):
     text = "某省人工智能重点任务清单\n序号 | 重点任务 | 牵头单位 | 配合单位 |\n" + rows + "\n"
     n = parse_text(text)
     assert [("".join(u.name.split()).replace("（", "(").replace("）", ")"), u.role) for u in n.measures[0].units] == expected
+
+
+def _targets(text: str) -> list[tuple[str, float, str, int | None]]:
+    return [(t.text, t.value, t.unit, t.year) for t in parse_text(text).targets]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("一、总体目标\n到2025年,力争实现以下目标:\n——全市培训技能人才10万人次。\n——新增高技能人才2万人。\n二、主要任务\n(一)开展培训。全年培训1万人次。",
+     [("10万人次", 100000, "人次", 2025), ("2万人", 20000, "人", 2025), ("1万人次", 10000, "人次", None)]),
+    ("为加快技能人才队伍建设,制定本方案。\n到2025年,力争实现以下目标:\n1.全市培训技能人才10万人次。\n2.新增高技能人才2万人。\n"
+     "一、主要任务\n(一)开展培训。培训农民工1万人次。",
+     [("10万人次", 100000, "人次", 2025), ("2万人", 20000, "人", 2025), ("1万人次", 10000, "人次", None)]),
+    ("一、总体要求\n(一)工作目标\n到2025年,实现以下目标:\n1.培训技能人才10万人次。\n(二)基本原则\n坚持需求导向,新建20个工作室。",
+     [("10万人次", 100000, "人次", 2025), ("20个", 20, "个", None)]),
+], ids=["framing-line-under-a-heading", "framing-line-before-the-sections-opens-a-list", "frame-ends-with-its-section"])
+def test_goals_listed_under_a_framing_line_get_its_year(text, expected):
+    assert _targets(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("一、支持园区建设\n(一)建设园区。对新认定的创业园区（基地）,每个园区（基地）给予50万元补助。", ("50万元", ("园区（基地）",))),
+    ("一、主要任務\n(一)發放補貼。對取得職業資格證書的人員，按500元／張給予補貼。", ("500元／張", ("張",))),
+    ("一、主要任务\n(一)落实补贴。对参加培训的,每人每年补贴5000元。", ("5000元", ("人", "年"))),
+], ids=["full-width-brackets-kept", "traditional-per-kept", "plain-per-unchanged"])
+def test_amount_per_as_written(text, expected):
+    assert [(a.text, a.per) for a in parse_text(text).amounts] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("一、主要任務\n(一)建設工作室。到2025年，新建技能大師工作室10個，培訓職業技能人才1萬人次。",
+     [("10個", 10, "個", 2025), ("1萬人次", 10000, "人次", 2025)]),
+    ("一、主要任务\n(一)提高占比。到2025年,技能人才占就业人员的比例达到30％。", [("30％", 30, "％", 2025)]),
+], ids=["traditional-unit-kept", "full-width-percent-kept"])
+def test_target_unit_as_written(text, expected):
+    assert _targets(text) == expected
+
+
+@pytest.mark.parametrize("header,row,title", [
+    ("序号 | 重点任务 | 牵头单位 | 配合单位 |",
+     "1 | 设立省重大科技专项支持芯片研发攻关。加快先进封装技术和产线发展 | 省科技厅 | 省经信厅 |",
+     "设立省重大科技专项支持芯片研发攻关。加快先进封装技术和产线发展"),
+    ("序号 | 重点任务 | 工作措施 | 责任单位 |",
+     "1 | 培育铜基新材料产业链技能人才。以建设铜产业学院为契机 | 开展订单式培养。 | 市工信局 |",
+     "培育铜基新材料产业链技能人才"),
+], ids=["task-cell-is-the-only-text-kept-whole", "task-cell-cut-at-first-sentence-beside-a-requirement-column"])
+def test_table_row_title(header, row, title):
+    n = parse_text("某省人工智能重点任务清单\n" + header + "\n" + row + "\n")
+    assert [m.title for m in n.measures] == [title]

@@ -141,3 +141,62 @@ def _measure_titles(text: str) -> list[str]:
         "sub-points-belong-to-the-numbered-item"])
 def test_which_items_are_measures(text, expected):
     assert _measure_titles(text) == expected
+
+
+def _levels(text: str) -> list[tuple[str, int]]:
+    return [(h.number, h.level) for h in parse_skeleton(normalize(text).text).headings]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("6.依法开展规划环境影响评价。严格执行环境影响评价法律法规。\n(二)生态环境质量改善\n7.环境空气质量。完善网格化监管网络。\n"
+     "8.水环境质量。全面实施全域治理行动。\n(三)生态系统保护\n9.生态环境状况指数。持续保持生物多样性优势。",
+     [("6.", 1), ("(二)", 1), ("7.", 2), ("8.", 2), ("(三)", 1), ("9.", 2)]),
+    ("(3)做好岗前培训。对新录用人员开展培训。\n2.开展农民工培训。每年培训5000人次。\n(三)强化保障\n3.落实补贴。按规定给予补贴。",
+     [("(3)", 1), ("2.", 1), ("(三)", 1), ("3.", 2)]),
+    ("一、主要任务\n1.开展企业职工培训。每年培训1万人次。\n二、保障措施\n(一)加强组织领导\n1.建立工作机制。各县区要建立机制。",
+     [("一、", 1), ("1.", 2), ("二、", 1), ("(一)", 2), ("1.", 3)]),
+    ("一、主要任务\n1.开展企业职工培训\n(1)岗前培训。对新录用人员开展培训。\n(2)在岗培训。对在岗职工开展培训。",
+     [("一、", 1), ("1.", 2), ("(1)", 3), ("(2)", 3)]),
+    ("一、做强优势产业\n第一条 做强雪梨产业\n1.新建雪梨基地连片面积达3亩以上的,给予1200元/亩的补助。",
+     [("一、", 1), ("第一条", 2), ("1.", 3)]),
+], ids=["excerpt-starts-at-num-before-pcn", "excerpt-starts-at-pnum", "skipped-level-then-pcn-goes-above-num",
+        "levels-by-first-appearance", "cn-and-article-not-ranked"])
+def test_levels_follow_conventional_rank(text, expected):
+    assert _levels(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("6.依法开展规划环境影响评价。严格执行环境影响评价法律法规。\n牵头单位:市生态环境局\n(二)生态环境质量改善\n7.环境空气质量。完善网格化监管网络。\n"
+     "牵头单位:市生态环境局\n(三)生态系统保护\n9.生态环境状况指数。持续保持生物多样性优势。",
+     ["依法开展规划环境影响评价", "环境空气质量", "生态环境状况指数"]),
+    ("一、做强优势产业,彰显云和特色\n第一条 做强雪梨产业\n1.新建早中晚熟雪梨基地连片面积达3亩以上的,给予1200元/亩的补助。\n"
+     "2.对现有荒芜梨园进行品种或清园补植改造,连片面积达10亩以上的,给予1000元/亩的补助。\n第二条 做优茶叶产业\n1.新建茶园连片面积达20亩以上的,给予1000元/亩的补助。",
+     ["新建早中晚熟雪梨基地连片面积达3亩以上的,给予1200元/亩的补助", "对现有荒芜梨园进行品种或清园补植改造,连片面积达10亩以上的,给予1000元/亩的补助",
+      "新建茶园连片面积达20亩以上的,给予1000元/亩的补助"]),
+    ("第九条 申报注册新原料扶持项目应当提供以下材料:\n(一)扶持申报表;\n(二)诚信承诺书。\n第十条 市市场监管局负责组织评审。",
+     ["申报注册新原料扶持项目应当提供以下材料", "市市场监管局负责组织评审"]),
+    ("第六条 举报奖励发放规则:\n(一)同一违法违规行为由两个举报人分别举报的,奖励最先举报人。\n(二)举报人联名举报的,按照同一举报奖励。",
+     ["举报奖励发放规则"]),
+    ("第三条 申报条件\n(一)在本市依法注册登记的企业;\n(二)近三年无严重失信行为。\n第四条 市人社局负责组织评审。",
+     ["申报条件", "市人社局负责组织评审"]),
+    ("第三条 举报人向粮食行政管理部门反映政策性粮食购销违法违规行为,经查证属实应予奖励的,适用本实施细则。\n第四条 市粮食局负责受理举报。",
+     ["市粮食局负责受理举报"]),
+    ("第五条 在广东从事哲学社会科学工作的个人或集体,正式出版的学术著作均可列入评奖范围。\n第六条 省社科联负责组织评审。",
+     ["省社科联负责组织评审"]),
+    ("第七条 符合条件的,适用本办法第十条规定给予奖励。", ["符合条件的"]),
+], ids=["excerpt-items-under-later-pcn-are-measures", "items-of-a-titled-article-are-measures",
+        "article-stating-its-provision-keeps-its-items", "article-with-colon-keeps-its-items",
+        "article-titled-as-a-list-of-conditions-keeps-its-items", "scope-article-of-shishi-xize-skipped",
+        "eligibility-scope-article-skipped", "cross-reference-to-another-article-is-no-scope"])
+def test_which_items_are_measures_in_excerpts_and_articles(text, expected):
+    assert _measure_titles(text) == expected
+
+
+@pytest.mark.parametrize("rest,expected", [
+    ("按照省市部署实施“秸秆变肉”暨肉牛振兴计划(责任单位:县农业农村局)。", ("按照省市部署实施“秸秆变肉”暨肉牛振兴计划", False)),
+    ("组织人员参加各级农村电商技能培训,壮大农村电商市场主体(责任单位:县商务局)。推荐评选2名乡村文化和旅游带头人。",
+     ("组织人员参加各级农村电商技能培训,壮大农村电商市场主体", True)),
+    ("落实创业担保贷款政策(含个人和小微企业)。符合条件的给予贴息。", ("落实创业担保贷款政策(含个人和小微企业)", True)),
+], ids=["marker-before-the-full-stop-dropped", "marker-of-a-run-in-heading-dropped", "other-brackets-kept"])
+def test_heading_title_without_responsibility_marker(rest, expected):
+    assert heading_title(rest) == expected
