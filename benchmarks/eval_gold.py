@@ -1,8 +1,9 @@
 """Parse the seeds (and the dev notices) and score them with the shared scorer.
 
-    python benchmarks/eval_gold.py [--dev] [--keep DIR]
+    python benchmarks/eval_gold.py [--dev] [--regions] [--keep DIR]
 
-Prints the scorer's table for the seeds, and with --dev for the 20 dev notices too.
+Prints the scorer's table for the seeds, with --dev for the 20 dev notices too, and with --regions
+for each set in tests/data/regions (each annotates only some fields: see its README).
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ def convert(src: Path, out: Path) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dev", action="store_true")
+    ap.add_argument("--regions", action="store_true", help="also the sets in tests/data/regions")
     ap.add_argument("--keep", type=Path)
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
@@ -41,6 +43,9 @@ def main() -> int:
     sets = [("seeds", SHARED / "seeds", SHARED / "gold")]
     if a.dev:
         sets.append(("dev", SHARED / "dev" / "docs", SHARED / "dev" / "gold"))
+    if a.regions:
+        regions = ROOT / "tests" / "data" / "regions"
+        sets += [(f"regions/{d.name}", d / "docs", d / "gold") for d in sorted(regions.iterdir()) if d.is_dir()]
     for name, src, gold in sets:
         convert(src, base / name)
         print(f"== {name}")
