@@ -20,6 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from .lexicon import alternation as _alt
+
 DATA = Path(__file__).with_name("data") / "agencies.tsv"
 KINDS = ("body", "stem", "level", "group", "suffix", "vague", "nonbody", "notplace", "compound")
 LEVELS = ("国家", "省", "市", "县", "区", "乡镇")
@@ -166,10 +168,6 @@ def load_agencies(path: str | None = None) -> Lexicon:
     if problems:
         raise ValueError(f"{path or DATA}: invalid agency lexicon: " + "; ".join(problems[:5]))
     return _build(rows)
-
-
-def _alt(forms: Iterable[str]) -> str:
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda s: (-len(s), s)))
 
 
 @dataclass(frozen=True)

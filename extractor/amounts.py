@@ -37,6 +37,7 @@ from types import MappingProxyType
 
 from .model import BOUNDS, Amount
 from .numbers import ARABIC_PATTERN, CN_NUMBER_PATTERN, parse_number
+from .lexicon import alternation as _alt
 
 __all__ = ["AmountCues", "extract_amounts", "load_amount_cues", "parse_amount", "parse_per"]
 
@@ -86,11 +87,6 @@ def load_amount_cues(path: str | None = None) -> AmountCues:
         bound_infix=MappingProxyType(dict(raw["bound_infix"])),
         **{k: tuple(raw[k]) for k in lists},
     )
-
-
-def _alt(words) -> str:
-    """A regex alternation of `words`, escaped, longest first."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ from types import MappingProxyType
 
 from .model import Deadline, Recurrence
 from .numbers import fold_width, parse_number
+from .lexicon import alternation as _alt
 
 __all__ = [
     "CADENCES", "DeadlineCues", "KINDS", "drop_repeated_validity", "extract_deadlines", "extract_recurrences",
@@ -117,10 +118,6 @@ def load_cadence_words(path: str | None = None) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @dataclass(frozen=True)
 class _Patterns:
     validity: re.Pattern
@@ -173,7 +170,7 @@ def _patterns() -> _Patterns:
         plan=re.compile(rf"(?=[“十])“?十(?P<n>[一二三四五])五”?\s*(?P<suf>{_alt(c.plan_suffixes)})"),
         plan_prefix=re.compile(rf"(?:{_alt(c.plan_prefixes)})\s*$"),
         plan_goal=re.compile(_alt(c.plan_goal_markers)),
-        dating=re.compile(rf"(?P<y>(?<!\d)(?:19|20)\d{{2}})\s*年(?=\s*[,\u4e00-\u9fff])"),
+        dating=re.compile(r"(?P<y>(?<!\d)(?:19|20)\d{2})\s*年(?=\s*[,\u4e00-\u9fff])"),
         name_after=re.compile(rf"\s*[)》”\"]?\s*(?:{_alt(c.name_nouns)})"),
         dating_block=re.compile(rf"\s*(?:{_alt(c.dating_blockers)})"),
         date_parts=re.compile(r"((?:19|20)\d{2})(?:\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号])?)?"

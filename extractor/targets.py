@@ -36,6 +36,7 @@ from pathlib import Path
 from .deadlines import extract_deadlines, load_deadline_cues
 from .model import Target
 from .numbers import ARABIC_PATTERN, CN_NUMBER_PATTERN, fold_width, parse_number, scale_of
+from .lexicon import alternation as _alt
 
 __all__ = ["TargetCues", "extract_targets", "framing_year", "load_counting_words", "load_target_cues", "parse_target"]
 
@@ -109,10 +110,6 @@ def load_target_cues(path: str | None = None) -> TargetCues:
             raise ValueError(f"target_cues.json: {f} must be a non-empty list of non-empty strings")
         kw[f] = tuple(v)
     return TargetCues(**kw)
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def _not_followed(nf: tuple[str, ...]) -> str:

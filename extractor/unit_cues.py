@@ -22,7 +22,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
-from .agencies import _alt, fold
+from .agencies import fold
+from .lexicon import alternation as _alt
 
 CUES = Path(__file__).with_name("data") / "unit_cues.json"
 ROLES = ("lead", "support", "responsible")
