@@ -24,164 +24,35 @@ and dates in a sentence that reports what was done (至“十四五”末,全市
 
 Recurrences (每年, 每两年, 每季度, 年度, 月调度、季通报) are never deadlines; `extract_recurrences`
 returns them with a cadence key (annual, biennial, quarterly, monthly …). Lexicons:
-``data/deadline_cues.json`` and ``data/cadence_words.txt``.
+``data/deadline_cues.json`` and ``data/cadence_words.txt`` (loaded in `extractor.deadline_cues`);
+the rules for dates that are part of a name or title are in `extractor.deadline_names`.
 """
 from __future__ import annotations
 
 import calendar
-import json
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
 from types import MappingProxyType
 
+from .deadline_cues import CADENCES, KINDS, DeadlineCues, _patterns, load_cadence_words, load_deadline_cues
+from .deadline_names import _NAMED, _SENT, _Marks, _paren_title, _plan_limit, _title_line, _within
 from .model import Deadline, Recurrence
 from .numbers import fold_width, parse_number
-from .lexicon import alternation as _alt
 
 __all__ = [
     "CADENCES", "DeadlineCues", "KINDS", "drop_repeated_validity", "extract_deadlines", "extract_recurrences",
     "load_cadence_words", "load_deadline_cues", "parse_date",
 ]
 
-DATA = Path(__file__).resolve().parent / "data"
-KINDS = ("deadline", "period_end", "dating_year", "validity")
-CADENCES = ("annual", "biennial", "triennial", "semiannual", "quarterly", "monthly", "weekly", "daily")
+# The lexicons and patterns live in deadline_cues, the name and title rules in deadline_names.
 
-_Y = r"(?<!\d)(?:19|20)\d{2}\s*年"
-_M = r"\d{1,2}\s*月"
-_D = r"\d{1,2}\s*[日号]"
-_ISO = r"(?<!\d)(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
 _PART = re.compile(r"\s*第?(上半年|下半年|[一二三四1-4]季度)")
 _PART_END = MappingProxyType({"上半年": 6, "下半年": 12, "一季度": 3, "二季度": 6, "三季度": 9, "四季度": 12,
                               "1季度": 3, "2季度": 6, "3季度": 9, "4季度": 12})
 _PLAN = MappingProxyType({"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030})  # 十N五 → its last year
-
-
-@dataclass(frozen=True)
-class DeadlineCues:
-    """The deadline lexicons of ``data/deadline_cues.json`` (see the ``_doc`` key there)."""
-
-    validity_labels: tuple[str, ...]
-    deadline_prefixes: tuple[str, ...]
-    before_suffixes: tuple[str, ...]
-    year_end_words: tuple[str, ...]
-    period_joiners: tuple[str, ...]
-    name_nouns: tuple[str, ...]
-    dating_openers: tuple[str, ...]
-    dating_blockers: tuple[str, ...]
-    bare_year_end_blockers: tuple[str, ...]
-    plan_suffixes: tuple[str, ...]
-    past_markers: tuple[str, ...]
-    background_plan_suffixes: tuple[str, ...]
-    plan_prefixes: tuple[str, ...]
-    plan_goal_markers: tuple[str, ...]
-    sentence_end_nouns: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def load_deadline_cues(path: str | None = None) -> DeadlineCues:
-    """Read and check ``data/deadline_cues.json``; raises ValueError naming a bad key.
-
-    >>> "有效期至" in load_deadline_cues().validity_labels
-    True
-    """
-    raw = json.loads(Path(path or DATA / "deadline_cues.json").read_text(encoding="utf-8"))
-    kw = {}
-    for f in DeadlineCues.__dataclass_fields__:
-        v = raw.get(f)
-        if not v or not all(isinstance(x, str) and x for x in v):
-            raise ValueError(f"deadline_cues.json: {f} must be a non-empty list of non-empty strings")
-        kw[f] = tuple(v)
-    return DeadlineCues(**kw)
-
-
-@lru_cache(maxsize=1)
-def load_cadence_words(path: str | None = None) -> tuple[tuple[str, str], ...]:
-    """Read ``data/cadence_words.txt`` (WORD<TAB>CADENCE lines) → pairs, longest word first.
-
-    >>> dict(load_cadence_words())["每两年"]
-    'biennial'
-    """
-    pairs = []
-    for n, line in enumerate(Path(path or DATA / "cadence_words.txt").read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2 or parts[1].strip() not in CADENCES:
-            raise ValueError(f"cadence_words.txt line {n}: expected WORD<TAB>CADENCE with CADENCE one of "
-                             f"{', '.join(CADENCES)}; got {line!r}")
-        pairs.append((parts[0].strip(), parts[1].strip()))
-    return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
-
-
-@dataclass(frozen=True)
-class _Patterns:
-    validity: re.Pattern
-    period: re.Pattern
-    prefixed: re.Pattern
-    suffixed: re.Pattern
-    field: re.Pattern
-    bare_year_end: re.Pattern
-    plan: re.Pattern
-    dating: re.Pattern
-    name_after: re.Pattern
-    dating_block: re.Pattern
-    date_parts: re.Pattern
-    cadence: re.Pattern
-    validity_first: frozenset
-    prefixed_first: frozenset
-    title_end: re.Pattern
-    past: re.Pattern
-    plan_prefix: re.Pattern
-    plan_goal: re.Pattern
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> _Patterns:
-    c = load_deadline_cues()
-    yend = _alt(c.year_end_words + ("底", "末"))
-    before = _alt(c.before_suffixes)
-    join = _alt(c.period_joiners)
-    part = r"(?:上半年|下半年|第?[一二三四1-4]季度)(?:末|底)?"              # 2024年上半年, 2025年(第)三季度末
-    ym_end = rf"{_Y}\s*(?:{_M}\s*(?:{_D}|底|末)?|(?:{yend})|{part})?"  # 2025年 / 2025年底 / 2025年12月(31日|底)
-    one_date = rf"(?:{_ISO}|{ym_end})"
-    period_a = rf"(?P<a>{_Y}(?:\s*{_M}(?:\s*{_D})?)?)"
-    period_b = (rf"(?:(?P<b>{_Y}(?:\s*{_M}\s*(?:{_D}|底|末)?|\s*(?:{yend}))?)"
-                rf"|(?<=[日号月]至)(?P<bm>{_M}\s*(?:{_D}|底|末)?)|(?<=[日号月][—–\-~～])(?P<bm2>{_M}\s*(?:{_D}|底|末)?))")
-    period_short = rf"(?<!\d)(?P<a2>(?:19|20)\d{{2}})\s*(?:{join})\s*(?P<b2>(?:19|20)\d{{2}})\s*年(?!\s*\d{{1,2}}\s*月)"
-    limit = (rf"{_M}\s*(?:{_D}\s*(?:{before})|(?:底|末)\s*(?:{before})?|(?:{before}))"  # 2024年6月(30日前|底前|前)
-             rf"|(?:{yend})\s*(?:{before})?"                                           # 2025年底(前)
-             rf"|{part}\s*(?:{before})"                                                # 2024年上半年前
-             rf"|(?:之前|以前|前)(?![一二三四五六七八九十两\d个半])")                        # 2025年前
-    cadence_words = _alt(w for w, _ in load_cadence_words())
-    title_nouns = _alt([w for w in c.name_nouns if w not in c.sentence_end_nouns] + ["通知", "总结", "要点"])
-    # the year-anchored patterns are matched at (or just before) the years found in a text: see _anchored
-    return _Patterns(
-        validity=re.compile(rf"(?:{_alt(c.validity_labels)})\s*[:|]?\s*\|?\s*(?P<d>{one_date})\s*(?:{before})?"),
-        period=re.compile(rf"{period_a}\s*(?:{join})\s*{period_b}(?:\s*(?:{before}))?|{period_short}"),
-        prefixed=re.compile(rf"(?:{_alt(c.deadline_prefixes)})\s*(?P<d>{ym_end})\s*(?:{before})?"),
-        suffixed=re.compile(rf"(?P<d>{_Y}\s*(?:{limit}))"),
-        field=re.compile(rf"(?:^|(?<=[:|\"\s]))(?P<d>{_Y}\s*{_M})(?=$|[\"|\s,}}])", re.M),
-        bare_year_end=re.compile(rf"(?=[到至]?年[底末])(?:到|至)?年(?:底|末)\s*(?:{before})|(?:到|至)年(?:底|末)"),
-        plan=re.compile(rf"(?=[“十])“?十(?P<n>[一二三四五])五”?\s*(?P<suf>{_alt(c.plan_suffixes)})"),
-        plan_prefix=re.compile(rf"(?:{_alt(c.plan_prefixes)})\s*$"),
-        plan_goal=re.compile(_alt(c.plan_goal_markers)),
-        dating=re.compile(r"(?P<y>(?<!\d)(?:19|20)\d{2})\s*年(?=\s*[,\u4e00-\u9fff])"),
-        name_after=re.compile(rf"\s*[)》”\"]?\s*(?:{_alt(c.name_nouns)})"),
-        dating_block=re.compile(rf"\s*(?:{_alt(c.dating_blockers)})"),
-        date_parts=re.compile(r"((?:19|20)\d{2})(?:\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号])?)?"
-                              r"|[-/.](\d{1,2})[-/.](\d{1,2}))"),
-        cadence=re.compile(rf"{cadence_words}|每\s*(?P<n>\d+|[两二三四五六七八九十])\s*(?P<u>年|个月|月|周|天|日)"),
-        validity_first=frozenset(w[0] for w in c.validity_labels),
-        prefixed_first=frozenset(w[0] for w in c.deadline_prefixes),
-        # a title: 2025年全市职业能力建设工作要点 (a line of its own), 2025年就业政策宣传(四) (a numbered series)
-        title_end=re.compile(rf"[^,;。:]{{0,30}}(?:(?:{title_nouns})\s*$|\([一二三四五六七八九十\d]{{1,3}}\))"),
-        past=re.compile(_alt(c.past_markers)),
-    )
+_YEAR_AT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_VALIDITY_BACK = 120      # 有效期 names the validity of a date in its clause, never further back than this
 
 
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
@@ -220,78 +91,6 @@ def parse_date(s: str) -> str | None:
     mo = m.group(2) or m.group(4)
     dd = m.group(3) or m.group(5)
     return _iso(y, int(mo) if mo else None, int(dd) if dd else None)
-
-
-class _Marks:
-    """Positions of title brackets, clause ends and line breaks in one text, so that each question
-    about a candidate costs a binary search, not a scan of its line (one line may be megabytes)."""
-
-    def __init__(self, text: str):
-        self.opens = [m.start() for m in re.finditer("《", text)]
-        self.closes = [m.start() for m in re.finditer("》", text)]
-        self.lines = [m.start() for m in re.finditer("\n", text)]
-        self.clauses = [m.start() for m in re.finditer("[,;。\n]", text)]
-
-    def enclosed(self, pos: int) -> bool:
-        """True inside 《…》 (a title): opened earlier on the same line, or closed later on it with no
-        《 before the 》 — a title broken over two lines (《…行动方案 / (2023-2025年)》)."""
-        i = bisect_left(self.lines, pos)
-        ls = self.lines[i - 1] + 1 if i else 0
-        if (bisect_left(self.opens, pos) - bisect_left(self.opens, ls)
-                > bisect_left(self.closes, pos) - bisect_left(self.closes, ls)):
-            return True
-        le = self.lines[i] if i < len(self.lines) else None
-        j = bisect_left(self.closes, pos)
-        if j == len(self.closes) or (le is not None and self.closes[j] > le):
-            return False
-        k = bisect_left(self.opens, pos)
-        return k == len(self.opens) or self.opens[k] > self.closes[j]
-
-    def clause_start(self, pos: int) -> int:
-        """Where the clause holding `pos` starts (after the last , ; 。 or line break before it)."""
-        i = bisect_left(self.clauses, pos)
-        return self.clauses[i - 1] + 1 if i else 0
-
-
-def _paren_title(text: str, s: int, e: int) -> bool:
-    """A period written in brackets right after a title: (2023-2025年); or closing a bracket opened
-    on the line before, where a title is broken over two lines (…实施方案( / 2019—2021年))."""
-    before = text[max(0, s - 1):s]
-    after = text[e:e + 1]
-    if after not in (")", "）", "]"):
-        return False
-    if before in ("(", "（", "["):
-        return True
-    nl = text.rfind("\n", max(0, s - _TITLE_LINE), s)
-    if nl < 0 and s > _TITLE_LINE:
-        return False                                  # far into a long line: no title's second line
-    return not any(o in text[nl + 1:s] for o in "(（[")
-
-
-_TITLE_LINE = 80      # a title line is shorter than this
-
-
-def _title_line(t: str, end: int, p: _Patterns) -> bool:
-    """Whether the rest of the line after `end` closes a title (…工作要点, …方案的通知, …宣传(四))."""
-    le = t.find("\n", end, end + _TITLE_LINE)
-    if le < 0:
-        le = len(t)                                   # the regex itself reads at most ~40 characters
-    return bool(p.title_end.match(t, end, le))
-
-
-def _plan_limit(t: str, m: re.Match, p: _Patterns) -> bool:
-    """Whether a plan period (“十四五”时期) is a time limit: 在/到 right before it, or 力争/目标 later in
-    its sentence; else it names the background (“十四五”时期,全市上下坚持…)."""
-    if p.plan_prefix.search(t, max(0, m.start() - 8), m.start()):
-        return True
-    se = _SENT.match(t, m.end(), m.end() + _PLAN_SENTENCE)       # bounded: a line may be megabytes
-    return bool(se and p.plan_goal.search(t, m.end(), se.end()))
-
-
-_PLAN_SENTENCE = 300
-
-_YEAR_AT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_NAMED = re.compile(r"\s*[省市区县镇乡]?[《〈<]")      # 2026年区《政府工作报告》目标任务: the year of a document's name
 
 
 def _period_end(m: re.Match) -> str | None:
@@ -406,15 +205,6 @@ def extract_deadlines(text: str) -> list[Deadline]:
         out.append(Deadline(text=text[s:e], span=(s, e), date=d, kind=kind))
         last_end = e
     return out
-
-
-_SENT = re.compile(r"[^。!?\n]+")
-_VALIDITY_BACK = 120      # 有效期 names the validity of a date in its clause, never further back than this
-
-
-def _within(spans: list[tuple[int, int]], pos: int) -> bool:
-    i = bisect_left(spans, (pos + 1, -1)) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def drop_repeated_validity(deadlines: list[Deadline]) -> list[Deadline]:
