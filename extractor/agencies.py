@@ -45,6 +45,7 @@ _GROUP_END = re.compile(r"(?:各级|本级|直属|各)$")
 _GROUP_HEAD = re.compile(r"^(?:各级|各|全)")
 _ARTICLE_END = re.compile(r"第[一二三四五六七八九十百零〇\d]+条$")
 _NOT_IN_PLACE = "全本该其各每以所第条章款节凭"
+_ALIAS_END = re.compile(r"([^\s()]+?(?:\([^()]*\)[^\s()]*)?)\((?!以下|下称|简称)([^\s()]+)\)")
 
 
 def fold(s: str) -> str:
@@ -315,6 +316,8 @@ def is_body(name: str, *, stems: bool = False, path: str | None = None) -> bool:
 
     >>> is_body("市茶产业发展中心"), is_body("各区(市)"), is_body("企业"), is_body("工信", stems=True)
     (True, True, False, True)
+    >>> is_body("区人民政府(管委会)"), is_body("区人民政府(试行)")
+    (True, False)
     """
     n = fold(name).strip()
     if not n or is_vague(n, path) or is_nonbody(n, path):
@@ -324,6 +327,9 @@ def is_body(name: str, *, stems: bool = False, path: str | None = None) -> bool:
     if pats.level_only.fullmatch(n):
         return True
     if n.endswith(lex.forms) or n.endswith(lex.strong) or n.endswith(lex.weak):
+        return True
+    alias = _ALIAS_END.fullmatch(n)         # 区人民政府(管委会): a body and its alternative name
+    if alias and is_body(alias.group(1), path=path) and is_body(alias.group(2), path=path):
         return True
     if stems:
         m = pats.level.match(n)

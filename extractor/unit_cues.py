@@ -93,6 +93,7 @@ def load_unit_cues(path: str | None = None) -> UnitCues:
 class _CuePatterns:
     label: re.Pattern        # a field label and its colon: 牵头单位: / 【责任单位】 / 责任领导:
     verb: re.Pattern         # the role word closing a list: 牵头 / 按照职责分工负责 / 为配合单位 / 会同
+    lead_more: re.Pattern    # a lead verb and the words of its duty closing a clause: 牵头督导, 牵头抓总 (group 1 the verb)
     role_tail: re.Pattern    # the same at the end of one list piece (市教育局按职责分工负责)
     convention: re.Pattern   # 列第一位者为牵头单位 / 排首位为牵头单位
     how_tail: re.Pattern     # manner words at the end of a piece (市人社局按职责分工)
@@ -122,6 +123,7 @@ def _cue_patterns(path: str | None = None) -> _CuePatterns:
     label = (f"({ignored}{prefix}(?P<head>{_alt(c.label_roles)})(?:{nouns}){wholes})\\s*(?::|\\)\\s*:?)")
     verbs = f"(?:{how})?(?:{_alt(c.verb_roles)})|为(?:{_alt(c.label_roles)})(?:{nouns})"
     lead_labels = [w for w, r in c.label_roles.items() if r == "lead"]
+    lead_verbs = [w for w, r in c.verb_roles.items() if r == "lead"]
     rank = f"(?:{_alt(c.rank_verbs)})?" if c.rank_verbs else ""
     convention = (f"[,;]?\\s*{rank}(?:在)?(?:{_alt(c.first_words)})(?:的|者)?(?:(?:责任)?(?:{nouns}))?(?:的|者)?"
                   f"(?:为|是|系)(?:{_alt(lead_labels)})(?:{nouns})?")
@@ -132,6 +134,7 @@ def _cue_patterns(path: str | None = None) -> _CuePatterns:
     return _CuePatterns(
         label=re.compile(label),
         verb=re.compile(f"(会同|{verbs})(?=[,;。]|$)"),
+        lead_more=re.compile(f"((?:{how})?(?:{_alt(lead_verbs)}))[\u4e00-\u9fff]{{1,4}}?(?=[,;。]|$)"),
         role_tail=re.compile(f"(?:{verbs})$"),
         convention=re.compile(convention),
         how_tail=re.compile(f"(?:{how})$"),

@@ -6,7 +6,8 @@ one sentence ("设立…办公室(以下简称区助保贷办公室)，…负责
 
 Deliberately not covered: bodies that only approve, receive, are reported to or are asked
 (objects of 配合/向/报/经/请), conditions (当…时), vague words (有关部门) and enterprises or
-applicants in general; deciding whether a measure has a marker (`extractor.units.extract_units`).
+applicants in general, a name that runs on into a word cut by the end of the text ("…委员会成员单");
+deciding whether a measure has a marker (`extractor.units.extract_units`).
 The duty words (modals, ranking verbs, what shows a body is no subject, what makes the body after it
 an object) are data: the `duty_*`, `not_duty` and `object_before` keys of `data/unit_cues.json`.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .agencies import BOUNDARY, _patterns, fold, is_body, is_nonbody, is_vague, name_at
+from .agencies import BOUNDARY, _patterns, fold, is_body, is_nonbody, is_vague, load_agencies, name_at
 from .model import Unit
 from .unit_cues import _cue_patterns, load_unit_cues
 from .unit_names import _CONNECT, _dedupe, _unit
@@ -61,6 +62,8 @@ def find_duties(text: str, *, region: Any = None) -> list[Unit]:
         if _ANNEX_HEAD.search(f, max(0, i - 6), i):     # 附件:各行业主管部门…职责 (an annex title)
             continue
         rest = f[end:end + 6]
+        if _cut_word(f, end):          # "残疾人工作委员会成员单" at the page end: a longer word, no body
+            continue
         after_comma = f[i - 1] == "、" if i > 0 else False
         if after_comma and not rest.startswith(cues.duty_words):
             continue
@@ -93,6 +96,19 @@ def find_duties(text: str, *, region: Any = None) -> list[Unit]:
         if is_body(f[x:y]):
             found.append(_unit(text[x:y], "responsible", (x, y), "duty", region))
     return _dedupe((u for u in found if not is_vague(u.name) and not is_nonbody(u.name)), rank=True)
+
+
+def _cut_word(f: str, end: int) -> bool:
+    """Does the name ending at `end` run on into a word that the end of the text cut short
+    ("…委员会成员单" of 成员单位, "…中心工作人" of 工作人员)? Then the name is part of a longer word,
+    not the body: the rest of the text is the beginning of a body ending or of a word that shows
+    no subject (`not_duty`), and no more."""
+    tail = f[end:].rstrip()
+    if not tail or not all("\u4e00" <= ch <= "\u9fff" for ch in tail):
+        return False
+    lex = load_agencies()
+    return any(w.startswith(tail) and w != tail for w in (*lex.forms, *lex.strong, *lex.weak,
+                                                         *load_unit_cues().not_duty))
 
 
 def _subject(f: str, pos: int, cont: bool = False, by: bool = False) -> tuple[list[tuple[int, int]], int]:

@@ -6,7 +6,8 @@ Covered: "以下措施均需A作为责任单位，不再一一列出", "以下�
 
 Deliberately not covered: applying a statement across the measures of a notice (that is
 `extractor.units.assign_units` and the pipeline), and a 下同 that qualifies a term rather than
-bodies (职业院校(含技工院校,下同) gives nothing).
+bodies (职业院校(含技工院校,下同) gives nothing) or restates a sentence of its own
+("(责任单位:A、B。各责任单位按职责分工负责,下同)" gives nothing: A and B are that measure's alone).
 """
 from __future__ import annotations
 
@@ -86,6 +87,7 @@ def find_inheritance(text: str, *, region: Any = None) -> list[Inheritance]:
         sm = _SAME.search(f[o + 1:c - 1])
         if sm:
             a, b = o + 1, o + 1 + sm.start()
+            a = max(a, f.rfind("。", a, b) + 1)   # "…局。各责任单位按职责分工负责,下同": 下同 restates that sentence only
             label = pats.label.match(f, a)
             a = label.end() if label else a
             names = split_units(text[a:b])

@@ -2,7 +2,7 @@
 
 Covered: bracket markers — （责任单位：…）, （牵头单位：…；配合单位：…）, （主办单位：…；协办单位：…）,
 （牵头单位：A；责任单位：B）, （X会同有关部门负责）, （X、Y负责）, （X按照职责分工负责）,
-（X牵头，Y配合/参加/协同）, （X等按职责分工负责；Y、Z负责）, a second clause without its verb
+（X牵头，Y配合/参加/协同）, a lead verb with the words of its duty （X牵头督导，Y、Z负责）, （X等按职责分工负责；Y、Z负责）, a second clause without its verb
 （X等按职责分工负责；各市、区人民政府）, （X为牵头单位，Y为配合单位）, （X（牵头）、Y）, a trailing bare bracket of
 body names; marker lines without brackets (责任单位：… on its own line, the label lines of one
 measure read together, "X牵头，Y按职责分工负责"); the convention "第一位为牵头单位" ranking an
@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .agencies import fold, is_body, is_vague
+from .agencies import fold, is_body, is_vague, name_at
 from .model import Span, Unit
 from .unit_cues import _cue_patterns, _is_lead_label, _label_role, _verb_role
 from .unit_inherit import _SAME, _inherit_statements
@@ -80,7 +80,7 @@ def _bracket_markers(text: str, f: str, first_is_lead: bool, region: Any) -> lis
         kind = "labelled"
         if units is None and (after_sentence or ends_sentence):
             units = _role_clauses(text, f, a, b, first_is_lead or conv, "marker", region, bare_ok=after_sentence)
-            kind = "bare" if units is not None and not _cue_patterns().verb.search(f, a, b) else "clause"
+            kind = "bare" if units is not None and not _closing_verbs(f, a, b) else "clause"
         if units is None or is_open and not all(is_body(f[x:y]) for x, y in (u.span for u in units)):
             continue                # a bracket left open is a marker only when it names bodies alone
         markers.append(Marker(text[o:c], (o, c), kind, tuple(units)))
@@ -201,13 +201,13 @@ def _role_clauses(s: str, f: str, a: int, b: int, first_is_lead: bool, source: s
                   bare_ok: bool) -> list[Unit] | None:
     """Units of f[a:b] read as clauses "LIST 牵头/会同…负责/负责/配合", or as a bare body list."""
     pos, clauses = a, []
-    for m in _cue_patterns().verb.finditer(f, a, b):
-        if m.start() <= pos:
+    for start, end, verb in _closing_verbs(f, a, b):
+        if start <= pos:
             continue
-        if m.group(1) == "会同":
+        if verb == "会同":
             continue
-        clauses.append((pos, m.start(), m.group(1)))
-        pos = m.end()
+        clauses.append((pos, start, verb))
+        pos = end
         while pos < b and f[pos] in ",;。 ":
             pos += 1
     units: list[Unit] = []
@@ -233,6 +233,19 @@ def _role_clauses(s: str, f: str, a: int, b: int, first_is_lead: bool, source: s
     if first_is_lead:
         units = _first_leads(units)
     return units
+
+
+def _closing_verbs(f: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """The role verbs closing the clauses of f[a:b] as (start, end, verb): "X牵头," and also a lead verb
+    with the words of its duty, no body among them ("X牵头督导,Y…", "X牵头抓总;")."""
+    pats = _cue_patterns()
+    found = [(m.start(), m.end(), m.group(1)) for m in pats.verb.finditer(f, a, b)]
+    for m in pats.lead_more.finditer(f, a, b):
+        x, y = m.span(1)
+        if any(s <= x < e for s, e, _ in found) or any(name_at(f, k) for k in range(y, m.end())):
+            continue
+        found.append((x, m.end(), m.group(1)))
+    return sorted(found)
 
 
 def _bare_list(f: str, a: int, b: int) -> bool:

@@ -1,7 +1,9 @@
 """Lists of body names inside a marker or a cell: splitting, trimming, ranking, deduplicating.
 
 Covered: `split_units` (a list split on 、，,；; and on 和/及/与/以及 where they join bodies, with
-等/等单位 endings, role words, trailing aliases and vague words dropped, names kept as written);
+等/等单位 endings, role words and vague words dropped, names kept as written — an alternative kind of
+body in brackets after a name stays part of it (区人民政府(管委会), as 各区(市)人民政府), a second name of
+the same body with its own level is dropped (市发展改革委(市粮食和物资储备局) → 市发展改革委));
 a role in a bracket after a name (市人社局(牵头)); turning names into `Unit`s with their canonical
 name, function and level (`extractor.agencies.parse_agency`); one unit per name (`unit_key`);
 brackets, including one left open by the end of the text, and a last name that end cut short
@@ -16,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .agencies import fold, is_body, is_nonbody, is_vague, load_agencies, parse_agency
+from .agencies import _patterns, fold, is_body, is_nonbody, is_vague, load_agencies, parse_agency
 from .model import Span, Unit
 from .unit_cues import _cue_patterns, _verb_role, load_unit_cues
 
@@ -90,7 +92,8 @@ def _top_split(f: str, a: int, b: int, seps=_SEP) -> list[tuple[int, int]]:
 
 
 def _trim(f: str, a: int, b: int) -> tuple[int, int]:
-    """Strip spaces, quotes, 等… endings, role words and a trailing alias bracket from f[a:b]."""
+    """Strip spaces, quotes, 等… endings, role words and a second name with its own level (市发展改革委(市粮食和物资储备局))
+    from f[a:b]; an alternative kind of body in brackets stays (区人民政府(管委会))."""
     while a < b and (f[a] in " \"'“”:。由" or f[a].isspace()):
         a += 1
     while b > a and (f[b - 1] in " \"'“”。:([" or f[b - 1].isspace()):     # 【配合单位】 opens after a name
@@ -105,8 +108,9 @@ def _trim(f: str, a: int, b: int) -> tuple[int, int]:
         if m and m.start() > 0:
             b = a + m.start()
             continue
-        m = _ALIAS_TAIL.fullmatch(piece)
-        if m and is_body(m.group(1)) and is_body(m.group(2)) and not m.group(1).endswith(load_agencies().groups):
+        m = _ALIAS_TAIL.fullmatch(piece)  # 省市场监管局(省知识产权局): a second name with its own level is dropped
+        if m and is_body(m.group(1)) and is_body(m.group(2)) and _patterns().level.match(m.group(2)) \
+                and not m.group(1).endswith(load_agencies().groups):
             b = a + len(m.group(1))
             continue
         k = _duty_word_at(piece)         # 市人社局负责指导, 市人社局牵头抓总: a body, then its duty
