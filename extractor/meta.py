@@ -28,9 +28,10 @@ from dataclasses import replace
 
 from .meta_fields import DOCNO, FieldValue, find_fields, parse_iso_date, text_lines, validity_of
 from .meta_region import infer_region, is_place_name, load_cities, load_provinces
-from .meta_signature import (BARE_LEVEL, INLINE_SIGNATURE, MORE_BODIES, find_cc, find_recipients, issuing_prefix,
+from .meta_signature import (BARE_LEVEL, GLUED_SIGNATURE, INLINE_SIGNATURE, MORE_BODIES, find_cc, find_recipients, issuing_prefix,
                              looks_like_body, signature_date, signature_issuers, split_issuers, split_issuers_aligned,
                              title_issuers)
+from .meta_title import _FORWARDED as _FORWARDED_RX
 from .meta_title import TITLE_RX, TitleHit, find_policy_title, find_title, squeeze_title, title_hit, wrapped_title_field
 from .model import Meta
 from .normalize import _FOLD, PINYIN_GLOSS, looks_traditional, to_simplified_aligned
@@ -111,6 +112,8 @@ def _title(fields: dict[str, FieldValue], orig: str, folded: str, stop: int) -> 
             hit = below
     if hit is None:
         hit = find_title(orig, folded, stop)
+    if hit and _forwarded_heading(folded, hit):
+        hit = None                        # only the forwarded policy's heading is printed, not the notice's title
     title = hit.text if hit else None
     tview = hit.view if hit else ""
     prefix = ""
@@ -123,6 +126,20 @@ def _title(fields: dict[str, FieldValue], orig: str, folded: str, stop: int) -> 
             else:
                 title, tview, prefix = title[m.start():], tview[m.start():], ""
     return hit, title, tview, prefix
+
+
+def _forwarded_heading(folded: str, hit: TitleHit) -> bool:
+    """Is the title line found only the heading of the policy a notice hands out, printed below the notice's
+    text ("《进一步做好…若干政策措施》已经…审议通过,现印发给你们" … "(此件公开发布)" … "进一步做好…若干政策措施")?
+    The notice's own title is then not printed (title null, as the regions and held-out gold have it; a heading
+    printed right under the signature without the 此件 note stays the title, as the seed gold has it)."""
+    view = _clean(hit.view or hit.text)
+    return any(_clean(m.group(1)) == view and _PUBLISHED_NOTE.search(folded, m.end(), hit.start)
+               for m in _FORWARDED_RX.finditer(folded, 0, hit.start))
+
+
+# the note that closes the notice as published ("(此件公开发布)"): a heading after it belongs to the policy handed out
+_PUBLISHED_NOTE = re.compile(r"[(（]\s*此件")
 
 
 def _doc_number(fields: dict[str, FieldValue], orig: str, folded: str, stop: int, hit: TitleHit | None) -> str | None:
@@ -164,7 +181,7 @@ def _issuers(fields: dict[str, FieldValue], orig: str, folded: str, stop: int, t
     if not issuers:
         issuers = signed
     if not issuers:
-        m = INLINE_SIGNATURE.search(folded)
+        m = INLINE_SIGNATURE.search(folded) or GLUED_SIGNATURE.search(folded)
         if m:
             issuers = split_issuers_aligned(orig[m.start(1):m.end(1)], folded[m.start(1):m.end(1)])
     if not issuers and "发布机构" in fields:

@@ -17,6 +17,11 @@ from .meta_fields import CN_DATE_LINE, DATE_LINE, KEY_RX, iso_date, parse_iso_da
 _BODY_SUFFIX = re.compile(r"(?:局|厅|委|委员会|会|办|办公室|办公厅|室|署|部|院|府|政府|中心|组|联|总工会|团委|管委会|支行|分行|集团)$")
 
 INLINE_SIGNATURE = re.compile(r"[。)]\s*([\u4e00-\u9fff]{2,30}?(?:政府|办公室|办公厅|局|厅|委|委员会))\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# a signature glued onto the end of the last sentence and followed by page chrome ("…补贴名单枣阳市人事档案管理中心
+# 2024年10月9日附件下载:…"): a body that starts with a place (two characters and its level) and the date
+GLUED_SIGNATURE = re.compile(r"([\u4e00-\u9fff]{2}(?:省|市|县|区|州|旗)[\u4e00-\u9fff]{2,20}?(?:政府|办公室|办公厅|局|厅|委|委员会|中心|院|会))"
+                             r"\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
+                             r"(?=附件下载|附件|相关附件|扫一扫|打印|关闭|分享|【|[(（]此件|$)", re.M)
 _PAREN_DATE_LINE = re.compile(r"^\s*[(（]\s*((?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
                               r"|(?:[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日))\s*[)）]\s*$")
 _PRINTED_LINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*印发")
@@ -105,7 +110,7 @@ def signature_date(folded: str) -> str | None:
             d = parse_iso_date(l)
             if d:
                 return d
-    m = INLINE_SIGNATURE.search(folded)
+    m = INLINE_SIGNATURE.search(folded) or GLUED_SIGNATURE.search(folded)
     if m:
         return iso_date(int(m.group(2)), int(m.group(3)), int(m.group(4)))
     for _, l in text_lines(folded):
@@ -222,5 +227,5 @@ def find_cc(folded: str, orig: str) -> list[str]:
     return [x.strip() for x in re.split(r"[,、;，；]", raw) if x.strip()]
 
 
-__all__ = ["BARE_LEVEL", "INLINE_SIGNATURE", "MORE_BODIES", "find_cc", "find_recipients", "issuing_prefix", "looks_like_body",
+__all__ = ["BARE_LEVEL", "GLUED_SIGNATURE", "INLINE_SIGNATURE", "MORE_BODIES", "find_cc", "find_recipients", "issuing_prefix", "looks_like_body",
            "signature_date", "signature_issuers", "split_issuers", "split_issuers_aligned", "title_issuers"]

@@ -104,7 +104,7 @@ def _title_spans(folded: str, nonblank: list[tuple[int, str]]) -> list[tuple[int
             pl = nonblank[j][1].strip()
             if (not pl or _CHROME.match(pl) or _SITE_HEADER.search(pl) or KEY_RX.match(pl) or "。" in pl or ":" in pl
                     or pl.endswith("|") or DOCNO.search(pl) or DATE_LINE.match(pl) or TITLE_RX.search(pl) or len(pl) > 60
-                    or _NOT_TITLE_START.match(pl) or "," in pl):
+                    or _NOT_TITLE_START.match(pl) or "," in pl or _SIGNATURE_BITS.search(pl)):
                 break
             start = nonblank[j][0] + nonblank[j][1].find(pl[0])
             j -= 1
@@ -116,6 +116,10 @@ def _title_spans(folded: str, nonblank: list[tuple[int, str]]) -> list[tuple[int
             end = m.start()               # "…的通知(某政发〔2023〕5号)": the 文号 is not part of the title
         out.append((_after_chrome(folded, start, end), end))
     return out
+
+
+# a signature line above a heading ("嘉善县人民政府 2024年12月30日 (此件公开发布)"), not a title's wrapped first half
+_SIGNATURE_BITS = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|此件")
 
 
 # a site's header, not a title's wrapped first half: a breadcrumb "X网 > 资助项目 > …", a spam line of

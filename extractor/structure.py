@@ -19,7 +19,10 @@ A measure (GUIDELINE.md) is a numbered leaf item that carries work: headings und
 are sections, not measures; a "1." item with sub-points "(1)" is one measure; a top-level heading
 whose body is one unnumbered paragraph is the measure, several paragraphs are one measure each;
 paragraphs of a closing section (附则) are not measures; an article is one measure, unless it is only
-a title over numbered items (then its items are). Not covered here: who is responsible
+a title over numbered items (then its items are) or only defines or classifies ("X是指…", "X分为A、B、C三个
+类别"); a top-level item that is one whole sentence of work ("一、各技工院校要做好招生宣传,…。") is a measure,
+and so is a last item cut off by the page end. An attachment list ("附件:1.…(下载)" then "2.…") opens the
+annex and is neither headings nor measures; a downloadable file named in the body is skipped. Not covered here: who is responsible
 (see `units`), and the metadata (see `meta`).
 """
 from __future__ import annotations
@@ -50,6 +53,13 @@ _TABLE_HEADER_TASK = re.compile(r"任务|措施|事项|工作内容|项目")
 _TABLE_HEADER_UNITS = re.compile(r"单位|部门|责任|牵头|配合|协办|主责")
 _ANNEX_START = re.compile(r"^附件\d*[:：]?$|^附件\d+$|^附表\d*$")
 _SENT_END = "。"
+# an attachment list ("附件:1.招生计划表(下载)" then "2.培训计划表(下载)"): names of attached files, not work; it
+# opens the annex region and its items are neither headings nor measures
+_ANNEX_LIST = re.compile(r"^附\s*件\s*\d*\s*[:：]\s*\S")
+# one item of such a list: a short numbered file name without a sentence ("2.自治区…计划表(下载)"), or a line naming a
+# downloadable file anywhere
+_ATTACHMENT_ITEM = re.compile(r"^\d{1,2}\s*[.、．]\s*[^。;；]{2,80}$")
+_FILE_NAME = re.compile(r"[(（]下载[)）]\s*$|\.(?:docx?|xlsx?|pdf|wps|et|zip|rar|ofd)\s*$", re.I)
 
 
 
@@ -267,11 +277,20 @@ def parse_skeleton(text: str) -> Skeleton:
     header: list[str] | None = None
     carried: dict[str, str] = {}
     body_start: int | None = None
+    in_list = False                   # inside an attachment list ("附件:1.…" then "2.…")
 
     for ln in lines:
         s = ln.text.strip(" ") if "\t" in ln.text else ln.text.strip()
         if not s.strip():
             continue
+        if body_start is not None and (_ANNEX_LIST.match(s) or (in_list and _ATTACHMENT_ITEM.match(s))):
+            in_list = True
+            annex_start = ln.start if annex_start is None else annex_start
+            order, stack, header, carried = [], [], None, {}
+            continue
+        in_list = False
+        if body_start is not None and _FILE_NAME.search(s) and "。" not in s:
+            continue                  # a downloadable file named in the body (page chrome): not a heading
         if _ANNEX_START.match(s) and body_start is not None:
             annex_start = ln.start if annex_start is None else annex_start
             order, stack, header, carried = [], [], None, {}
@@ -403,6 +422,23 @@ _ARTICLE_SKIP = re.compile(r"^为了?[^。]{0,200}?(?:制定本|特制定|制定
                            r"|^本(?:办法|细则|规定|措施|实施办法|实施细则)的?(?:扶持|支持|适用|资助|奖励|补贴)(?:范围|对象)")
 
 
+# an article that only defines a term or sorts it into classes ("龙华工匠是指…", "龙华工匠分为A、B、C三个类别。其中,
+# A类工匠是指…"): no work, unless it goes on to give someone work ("合作银行是指…。合作银行主要负责…")
+_DEFINITION = re.compile(r"^[^。,，;；:：]{2,30}?(?:是指|系指|分为[^。]{0,30}?(?:类|类别|等级|级别|档次|层次)(?:[。,，;；]|$))")
+_ARTICLE_WORK = re.compile(r"负责|应当|必须|须|给予|予以|组织|开展|实施|落实|报送|申报|审核|发放|奖励|补贴|资助|鼓励|支持|管理|办理")
+
+
+def _definition_only(body: str) -> bool:
+    """Does an article's text only define or classify (GUIDELINE: a measure carries work)?
+
+    >>> _definition_only("龙华工匠分为A、B、C三个类别。其中,A类工匠是指技能造诣卓越的技能人才。")
+    True
+    >>> _definition_only("合作银行是指在本区设有分行的银行业金融机构。合作银行主要负责对贷款项目进行调查。")
+    False
+    """
+    return bool(_DEFINITION.match(body)) and not _ARTICLE_WORK.search(body)
+
+
 # "翁玉耀党组书记、主任:主持委全面工作" — a division of leaders' portfolios (领导工作分工), not a measure
 _LEADER_DUTY = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:同志)?(?:党组|党委)?(?:成员)?[、,]?(?:副?书记|副?主任|副?厅长|副?局长|副?巡视员|总工程师"
                           r"|总经济师|总师|副?部长|副?市长|副?县长|副?区长|秘书长|副?组长|副?主席)[^:]{0,40}:")
@@ -438,6 +474,26 @@ def _has_sub_points(h: Heading | None) -> bool:
                 and all(c.kind in ("pnum", "circ") for c in h.children))
 
 
+_WORK_CUE = re.compile(r"要|应当?|鼓励|支持|加强|加大|推进|推动|做好|落实|开展|建立|健全|完善|实施|组织|督促|确保|严格|积极")
+
+
+def _sentence_item(h: Heading) -> bool:
+    """Is `h` a top-level item that is one whole sentence of work with nothing under it ("一、各技工院校要做好招生
+    宣传,…,做到应招尽招。" then "二、…")? Such an item is the measure, though its title is not run-in."""
+    return (h.kind == "cn" and not h.children and h.line.text.rstrip().endswith("。") and len(h.title) >= 15
+            and not re.search(r"[:：]", h.line.text) and _WORK_CUE.search(h.title)
+            and h.end <= h.line.end + 1 and not _NON_WORK.search(h.title) and not _CLOSING.search(h.title))
+
+
+def _cut_last_item(h: Heading, headings: list[Heading]) -> bool:
+    """Is `h` the last item of a list of run-in items, cut off by the page end ("(三)保障重要农产品供给。…" then
+    "(四)合理保障农民种粮收" and nothing more)? It is still a measure, its title as printed."""
+    if h is not headings[-1] or h.children or h.end > h.line.end + 1:
+        return False
+    prev = [g for g in headings[:-1] if g.kind == h.kind and g.parent is h.parent]
+    return bool(prev) and prev[-1].run_in and not prev[-1].children
+
+
 def measure_headings(headings: list[Heading]) -> list[Heading]:
     """The headings that are measures.
 
@@ -450,14 +506,15 @@ def measure_headings(headings: list[Heading]) -> list[Heading]:
         if not is_work_heading(h) or h.kind in ("part", "chapter", "section") or _under_article(h):
             continue
         if h.kind == "article":
-            if not _titled_article(h) and not _ARTICLE_SKIP.search(h.line.text[len(h.number):].lstrip(" :?\ufffd")):
+            body = h.line.text[len(h.number):].lstrip(" :?\ufffd")
+            if not _titled_article(h) and not _ARTICLE_SKIP.search(body) and not _definition_only(body):
                 out.append(h)
             continue
         if _has_sub_points(h.parent):
             continue                      # "(1)…" under "1.…": sub-points of one measure
         if (h.children and not _has_sub_points(h)) or _LEADER_DUTY.match(h.line.text[len(h.number):]):
             continue
-        if h.parent is None and not h.run_in:
+        if h.parent is None and not h.run_in and not _sentence_item(h) and not _cut_last_item(h, headings):
             continue
         if _NON_WORK.search(h.title) and h.parent is None:
             continue

@@ -293,3 +293,26 @@ _ESSAY_SITE = ("领军人才实施方案\n\n2022-07-08\n\n一份优秀的方案�
 ], ids=["notice-title-after-first-essay-marker", "page-heading-when-nothing-follows-the-marker"])
 def test_model_essay_site_title(text, expected):
     assert extract_meta(text, text.index("第一章")).title == expected
+
+
+_SIGNED_BEFORE_HEADING = ("各镇人民政府(街道办事处),县政府各部门、各直属单位:\n"
+                          "《进一步做好新时代就业创业工作若干政策措施》已经县政府常务会议审议通过,现印发给你们,请认真贯彻落实。\n"
+                          "平湖县人民政府 2024年12月30日 (此件公开发布)\n"
+                          "进一步做好新时代就业创业工作若干政策措施\n"
+                          "为切实做好新时代就业创业工作,提出如下政策措施。\n")
+_GLUED_SIGNATURE = ("关于2023年就业见习补贴的公示,,根据有关规定,现将2023年就业见习补贴名单予以公示,,"
+                    "附件:2023年就业见习补贴名单枣阳市人事档案管理中心2024年10月9日附件下载:1,、2023年就业见习补贴名单.xlsx\n")
+
+
+@pytest.mark.parametrize("text,field,expected", [
+    (_SIGNED_BEFORE_HEADING, "title", None),
+    (_SIGNED_BEFORE_HEADING, "policy_title", "进一步做好新时代就业创业工作若干政策措施"),
+    (_SIGNED_BEFORE_HEADING, "issuer", ("平湖县人民政府",)),
+    (_SIGNED_BEFORE_HEADING, "date", "2024-12-30"),
+    (_GLUED_SIGNATURE, "issuer", ("枣阳市人事档案管理中心",)),
+    (_GLUED_SIGNATURE, "date", "2024-10-09"),
+], ids=["signature-line-is-not-glued-onto-the-heading", "forwarded-heading-is-the-policy-title",
+        "signature-line-gives-the-issuer", "signature-line-gives-the-date",
+        "signature-glued-to-a-sentence-gives-the-issuer", "signature-glued-to-a-sentence-gives-the-date"])
+def test_signature_lines_around_headings(text, field, expected):
+    assert getattr(extract_meta(text), field) == expected

@@ -169,3 +169,34 @@ def test_target_unit_as_written(text, expected):
 def test_table_row_title(header, row, title):
     n = parse_text("某省人工智能重点任务清单\n" + header + "\n" + row + "\n")
     assert [m.title for m in n.measures] == [title]
+
+
+_SENTENCE_ITEMS = ("各州、市人力资源和社会保障局,各区属技工院校:\n"
+                   "为做好2024年技工院校招生工作,现将2024年技工院校招生计划印发给你们,请认真贯彻落实。\n"
+                   "一、各州、市人力资源和社会保障部门要做好技工院校招生宣传,面向应往届初高中毕业生开展招生。\n"
+                   "二、鼓励和支持区属技工院校面向南疆籍学生开展招生工作。\n"
+                   "附件:1.2024年度技工院校招生计划表(下载)\n"
+                   "2.2024年度技工院校培训计划表(下载)\n")
+_CUT_LAST_ITEM = ("二、聚焦保障粮食安全\n(一)稳定粮食播种面积。严格落实粮食安全党政同责,确保粮食播种面积稳定。\n"
+                  "(二)扩大油料生产。实施大豆玉米带状复合种植,扩大油菜种植面积。\n\n(三)合理保障农民种粮收")
+_DEFINITION_ARTICLES = ("第一条 为加快培育本区技能人才,制定本办法。\n"
+                        "第二条 本区工匠是指掌握专门知识和技术、技艺精湛的技能人才。\n"
+                        "第三条 本区工匠分为A、B、C三个类别。其中,A类工匠是指技能造诣卓越的技能人才。\n"
+                        "第四条 区人力资源局负责工匠的认定和管理工作。\n"
+                        "第五条 合作银行是指在本区设有分行的银行业金融机构。合作银行主要负责对贷款项目进行调查。\n")
+
+
+@pytest.mark.parametrize("text,expected", [
+    (_SENTENCE_ITEMS, ["各州、市人力资源和社会保障部门要做好技工院校招生宣传,面向应往届初高中毕业生开展招生",
+                       "鼓励和支持区属技工院校面向南疆籍学生开展招生工作"]),
+    (_CUT_LAST_ITEM, ["稳定粮食播种面积", "扩大油料生产", "合理保障农民种粮收"]),
+    (_DEFINITION_ARTICLES, ["区人力资源局负责工匠的认定和管理工作", "合作银行是指在本区设有分行的银行业金融机构"]),
+], ids=["sentence-items-are-measures-and-attachment-list-is-not", "item-cut-by-page-end-is-a-measure",
+        "articles-that-only-define-or-classify-are-not-measures"])
+def test_measure_titles_of_short_notices(text, expected):
+    assert [m.title for m in parse_text(text).measures] == expected
+
+
+def test_attachment_list_does_not_shape_the_section_tree():
+    n = parse_text(_SENTENCE_ITEMS)
+    assert [s.number for s in n.sections] == ["一、", "二、"]
