@@ -107,6 +107,8 @@ class _Patterns:
     past: re.Pattern
     plan_prefix: re.Pattern
     plan_goal: re.Pattern
+    month_limit: re.Pattern
+    before_after: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +122,9 @@ def _patterns() -> _Patterns:
     one_date = rf"(?:{_ISO}|{ym_end})"
     period_a = rf"(?P<a>{_Y}(?:\s*{_M}(?:\s*{_D})?)?)"
     period_b = (rf"(?:(?P<b>{_Y}(?:\s*{_M}\s*(?:{_D}|底|末)?|\s*(?:{yend}))?)"
-                rf"|(?<=[日号月]至)(?P<bm>{_M}\s*(?:{_D}|底|末)?)|(?<=[日号月][—–\-~～])(?P<bm2>{_M}\s*(?:{_D}|底|末)?))")
+                rf"|(?<=[日号月\d]至)(?P<bm>{_M}\s*(?:{_D}|底|末)?)|(?<=[日号月\d][—–\-~～])(?P<bm2>{_M}\s*(?:{_D}|底|末)?))")
+    # 2024年10月10日2024至10月17日止: a garbled copy of the start's year before the joiner is skipped
+    garbled = r"(?:(?<=[日号月])(?:19|20)\d{2}(?=\s*(?:至|到|[—–\-~～])\s*\d{1,2}\s*月))?"
     period_short = rf"(?<!\d)(?P<a2>(?:19|20)\d{{2}})\s*(?:{join})\s*(?P<b2>(?:19|20)\d{{2}})\s*年(?!\s*\d{{1,2}}\s*月)"
     limit = (rf"{_M}\s*(?:{_D}\s*(?:{before})|(?:底|末)\s*(?:{before})?|(?:{before}))"  # 2024年6月(30日前|底前|前)
              rf"|(?:{yend})\s*(?:{before})?"                                           # 2025年底(前)
@@ -131,7 +135,7 @@ def _patterns() -> _Patterns:
     # the year-anchored patterns are matched at (or just before) the years found in a text: see _anchored
     return _Patterns(
         validity=re.compile(rf"(?:{_alt(c.validity_labels)})\s*[:|]?\s*\|?\s*(?P<d>{one_date})\s*(?:{before})?"),
-        period=re.compile(rf"{period_a}\s*(?:{join})\s*{period_b}(?:\s*(?:{before}))?|{period_short}"),
+        period=re.compile(rf"{period_a}{garbled}\s*(?:{join})\s*{period_b}(?:\s*(?:{before}))?|{period_short}"),
         prefixed=re.compile(rf"(?:{_alt(c.deadline_prefixes)})\s*(?P<d>{ym_end})\s*(?:{before})?"),
         suffixed=re.compile(rf"(?P<d>{_Y}\s*(?:{limit}))"),
         field=re.compile(rf"(?:^|(?<=[:|\"\s]))(?P<d>{_Y}\s*{_M})(?=$|[\"|\s,}}])", re.M),
@@ -150,4 +154,9 @@ def _patterns() -> _Patterns:
         # a title: 2025年全市职业能力建设工作要点 (a line of its own), 2025年就业政策宣传(四) (a numbered series)
         title_end=re.compile(rf"[^,;。:]{{0,30}}(?:(?:{title_nouns})\s*$|\([一二三四五六七八九十\d]{{1,3}}\))"),
         past=re.compile(_alt(c.past_markers)),
+        # a month without a year and a completion cue: 6月底完成, 9月30日前, 10月以前, 3月15日截止
+        month_limit=re.compile(r"(?<![\d年月.\-/—–~～至到])(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*[日号]\s*)?"
+                               r"(?:(?:底|末)\s*(?:完成|前|以前|之前)|(?:完成|以前|之前|前|截止))"),
+        # 2021年8月前最低工资标准为…,2021年9月后…: a before/after split of a past standard, no limit
+        before_after=re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*[日号])?\s*(?:以后|之后|后)"),
     )

@@ -4,9 +4,12 @@ Deadlines covered, each with its `kind`:
 
 - ``deadline``: 到2025年 / 力争到2025年底 / 2025年底前 / 2022年10月底前 / 2024年6月30日前 /
   至2025年12月31日止 / 政策执行期限至2025年12月底 / 截止日期:2025年3月31日 / 2024年第四季度前; a bare 年底前 takes the nearest year written
-  before it; a completion time that stands alone as a table or record field ("time":"2026年9月").
+  before it; a completion time that stands alone as a table or record field ("time":"2026年9月"); a month
+  without a year and with a completion cue (6月底完成, 9月30日前, 10月以前, 5月20日截止) takes the nearest year
+  written before it, else the caller's `context_year` (with neither it is left out).
 - ``period_end``: 2023—2025年, 2023-2025年, 从2023年到2025年, 2020年5月1日至2021年4月30日 → the end,
-  also when the end leaves out the year (2025年5月1日至6月30日 → 2025-06-30); a five-year plan's
+  also when the end leaves out the year (2025年5月1日至6月30日 → 2025-06-30) or the start's year is
+  repeated garbled before 至 (2024年10月10日2024至10月17日止 → 2024-10-17); a five-year plan's
   period as a limit (在“十四五”时期, 到“十四五”末, “十四五”期间完成 → 2025-12-31).
 - ``dating_year``: a bare year that opens a clause and dates a goal (2024年,全省开展… ;
   2024年新评选…) → that year's 12-31.
@@ -20,7 +23,9 @@ over two lines), in brackets after a title ((2023-2025年), or 2019—2021年) c
 the line before) or followed by 规划/方案/行动计划 (2021年行动计划) — or of a title line (某市2021—2023年
 职业技能提升行动实施方案, 2025年就业政策宣传(四)) or a document's name (2026年区《政府工作报告》目标任务),
 a plan period named as background (“十四五”时期,全市上下坚持…: no 在/到 before it, no 力争/目标 after it),
-and dates in a sentence that reports what was done (至“十四五”末,全市共累计培训…).
+and dates in a sentence that reports what was done (至“十四五”末,全市共累计培训…), a dated 前 followed in
+its sentence by a dated 后 (2021年8月前最低工资标准为…,2021年9月后…: a past standard's split), batch labels
+(2023年第一批) and attachments' names (附件:2023年就业见习补贴名单).
 
 Recurrences (每年, 每两年, 每季度, 年度, 月调度、季通报) are never deadlines; `extract_recurrences`
 returns them with a cadence key (annual, biennial, quarterly, monthly …). Lexicons:
@@ -119,8 +124,27 @@ def _anchored(pattern: re.Pattern, t: str, years: list[int], back: int = 0, firs
                 break
 
 
-def extract_deadlines(text: str) -> list[Deadline]:
+_ATTACHMENT = re.compile(r"附件\s*\d{0,2}\s*[:.、]?\s*$")
+_AFTER_WINDOW = 40        # 2021年8月前…,2021年9月后…: how far the matching 后 may follow a 前
+
+
+def _month_year(years: list[int], t: str, s: int, context_year: int | None) -> int | None:
+    """The year of a month written without one: the nearest year before it in `t`, else `context_year`."""
+    k = bisect_left(years, s)
+    if k:
+        return int(t[years[k - 1]:years[k - 1] + 4])
+    return context_year
+
+
+def extract_deadlines(text: str, context_year: int | None = None) -> list[Deadline]:
     """Every time limit in `text`, in order, with its ISO date and kind.
+
+    A month without a year and with a completion cue (6月底完成, 9月30日前) takes the nearest year
+    written before it in `text`, else `context_year` (the year of the surrounding dated context or
+    the notice's own year); with neither it is left out.
+
+    >>> [(d.text, d.date) for d in extract_deadlines("(牵头单位:州政务服务局,6月底完成)", context_year=2020)]
+    [('6月底完成', '2020-06-30')]
 
     >>> [(d.text, d.date, d.kind) for d in extract_deadlines("从2023年到2025年,全市完成评价9000人次。力争到2025年底,比例达到30%")]
     [('从2023年到2025年', '2025-12-31', 'period_end'), ('力争到2025年底', '2025-12-31', 'deadline')]
@@ -170,6 +194,12 @@ def extract_deadlines(text: str) -> list[Deadline]:
             k = bisect_left(years, m.start())              # the nearest year written before it
             if k:
                 cands.append((m.start(), m.end(), _iso(int(t[years[k - 1]:years[k - 1] + 4])), "deadline"))
+    if "月" in t:
+        for m in p.month_limit.finditer(t):
+            y = _month_year(years, t, m.start(), context_year)
+            d = _iso(y, int(m.group("m")), int(m.group("d")) if m.group("d") else None) if y else None
+            if d:
+                cands.append((m.start(), m.end(), d, "deadline"))
     for m in _anchored(p.dating, t, years):
         s = m.start()
         k = s
@@ -182,6 +212,8 @@ def extract_deadlines(text: str) -> list[Deadline]:
             continue
         if _title_line(t, m.end(), p):
             continue                                  # 2025年全市职业能力建设工作要点: a title line
+        if _ATTACHMENT.search(t, max(0, k - 8), k):
+            continue                                  # 附件:2023年就业见习补贴名单: an attachment's name
         cands.append((s, m.end(), _iso(int(m.group("y"))), "dating_year"))
 
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), KINDS.index(c[3]) if c[3] != "validity" else -1))
@@ -195,6 +227,8 @@ def extract_deadlines(text: str) -> list[Deadline]:
             continue
         if kind != "validity" and past and _within(past, s):
             continue                                  # 至“十四五”末,全市共累计培训…: a report, not a limit
+        if kind == "deadline" and t[e - 1] == "前" and t[e - 2:e] != "底前" and _before_after(t, e, p):
+            continue                                  # 2021年8月前最低工资标准为…,2021年9月后…: a past split
         if kind != "validity" and t.find("有效期", max(marks.clause_start(s), s - _VALIDITY_BACK), s) >= 0:
             kind = "validity"
         if kind == "validity":
@@ -205,6 +239,13 @@ def extract_deadlines(text: str) -> list[Deadline]:
         out.append(Deadline(text=text[s:e], span=(s, e), date=d, kind=kind))
         last_end = e
     return out
+
+
+def _before_after(t: str, e: int, p) -> bool:
+    """A dated 前 followed in its sentence by a dated 后 (…8月前标准为1380元,9月后为1650元): the two
+    split a reference period, neither is a limit."""
+    stop = t.find("。", e, e + _AFTER_WINDOW)
+    return p.before_after.search(t, e, stop if stop >= 0 else e + _AFTER_WINDOW) is not None
 
 
 def drop_repeated_validity(deadlines: list[Deadline]) -> list[Deadline]:

@@ -71,6 +71,8 @@ class TargetCues:
     document_nouns: tuple[str, ...]
     page_labels: tuple[str, ...]
     slogan_followers: tuple[str, ...]
+    population_words: tuple[str, ...]
+    report_markers: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +121,8 @@ class _Patterns:
     page_label: re.Pattern
     doc_after: re.Pattern
     slogan: re.Pattern
+    population: re.Pattern
+    served: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +152,11 @@ def _patterns() -> _Patterns:
         recurrence=re.compile(_alt(c.recurrence_words)),
         per_each=re.compile(r"每[^年季月周天日届次期两半\d\s,;。][\u4e00-\u9fff]{0,2}$"),
         marker=re.compile(_alt(c.main_verb_markers)),
-        past=re.compile(_alt(c.past_markers)),
+        past=re.compile(_alt(c.past_markers + c.report_markers)),
+        # 全市现有持证残疾人7600多名: the last population word of the clause before the number
+        population=re.compile(rf"(?:{_alt(c.population_words)})(?!.*(?:{_alt(c.population_words)}))"),
+        # 以全市…7600多名持证残疾人为主要对象: the population a measure serves
+        served=re.compile(r"[^,;。]{0,20}?为(?:主要|重点|服务|帮扶)?对象"),
         de_marker=re.compile(rf"^(?:以上|以下|左右)?的\s*(?:{_alt(c.main_verb_markers)})"),
         # 若干措施20条, 支持政策(20条), 各类工作方案-45篇: a document noun right before the number
         doc_before=re.compile(rf"(?:{_alt(c.document_nouns)})[\s\-—–:|(》”\"]*(?:共计|共|计)?\s*$"),

@@ -134,7 +134,11 @@ def _keep(t: str, c: _Cand, prev: _Cand | None, prev_kept: bool, masked, b: _Bou
     host = _paren_host(t, c, prev)
     if host is not None:
         return prev_kept                          # 45万人(含新增高技能人才15万人), 10%(超过100人的企业达到5%)
+    if t[c.num_start - 1:c.num_start] == "_":
+        return False                              # 成人视频_97人人在线_国产…: a spam page's site names
     cs, ce = b.clause(c.num_start)
+    if _population(t, c, cs, ce):
+        return False                              # 全市现有持证残疾人7600多名: who exists, not a goal
     # the gap: from the clause start or the end of the previous candidate, whichever is later
     gs = max(cs, prev.end) if prev is not None and prev.end <= c.num_start else cs
     gap = t[gs:c.num_start]
@@ -209,6 +213,21 @@ def _named_count(t: str, c: _Cand) -> bool:
     if c.unit not in cues.document_units:
         return False
     return bool(p.doc_before.search(t, max(0, c.num_start - 12), c.num_start) or p.doc_after.match(t, c.end))
+
+
+def _population(t: str, c: _Cand, cs: int, ce: int) -> bool:
+    """A count that describes who or what exists (全市现有…7600多名, 共有4家见习单位, 覆盖…7600多名)
+    or the population a measure serves (以全市…7600多名持证残疾人为主要对象)."""
+    p = _patterns()
+    before = t[cs:c.num_start]
+    m = p.population.search(before)
+    if m and not p.action.search(before, m.end()):
+        return True
+    approx = "多" in t[c.num_start:c.end]
+    if approx and "覆盖" in before and not p.action.search(before, before.rindex("覆盖") + 2):
+        return True
+    opener = p.numbering.sub("", before).lstrip()
+    return opener.startswith("以") and bool(p.served.match(t, c.end, ce + 1 if ce < len(t) else ce))
 
 
 def _paren_host(t: str, c: _Cand, prev: _Cand | None) -> _Cand | None:

@@ -261,3 +261,37 @@ def test_one_unpunctuated_line_stays_linear(unit):
     start = time.perf_counter()
     extract_deadlines(unit * 32_000)
     assert time.perf_counter() - start < 10
+
+
+# a month without a year takes the nearest year before it, else the caller's context year; only with a
+# completion cue. A garbled repeated year inside a 至…止 period, a 前/后 split of a past standard, a batch
+# label and an attachment's name are no deadlines.
+HELDOUT2 = [
+    ("month-done-context-year", "(牵头单位:市政务服务局;责任单位:各区县人民政府,9月底完成)", 2021,
+     [("9月底完成", "2021-09-30")]),
+    ("month-before-year-in-line", "按照2023年工作安排,11月15日前完成摸底,12月以前上报", None,
+     [("11月15日前", "2023-11-15"), ("12月以前", "2023-12-31")]),
+    ("month-cutoff", "申报材料于2022年启动,5月20日截止", None, [("5月20日截止", "2022-05-20")]),
+    ("month-without-any-year", "各单位6月底前报送", None, []),
+    ("month-without-cue", "2024年6月召开会议,7月开展督查", None, []),
+    ("duration-not-month", "见习期满6个月前不得解除协议", 2024, []),
+    ("garbled-repeated-year", "公示时间:2023年5月8日2023至5月15日止,如有异议", None,
+     [("2023年5月8日2023至5月15日止", "2023-05-15")]),
+    ("past-before-after-split", "本县2022年7月前最低工资标准为1500元/月,2022年7月后为1700元/月", None, []),
+    ("batch-label", "2022年第二批共有6家企业申报", None, []),
+    ("attachment-name", "附件:2022年技能培训补贴名单", None, []),
+    ("deadline-before-still-kept", "2025年6月30日前完成全部验收", None, [("2025年6月30日前", "2025-06-30")]),
+]
+
+
+@pytest.mark.parametrize("text,year,expected", [c[1:] for c in HELDOUT2], ids=[c[0] for c in HELDOUT2])
+def test_heldout2_deadline_causes(text, year, expected):
+    assert [(d.text, d.date) for d in extract_deadlines(text, context_year=year)] == expected
+
+
+def test_month_limits_stay_linear():
+    import time
+
+    start = time.perf_counter()
+    extract_deadlines("9月底完成、2022年7月前标准" * 32_000, context_year=2020)
+    assert time.perf_counter() - start < 10

@@ -304,3 +304,20 @@ def test_one_unpunctuated_line_stays_linear(unit):
     start = time.perf_counter()
     extract_targets(unit * 16_000)
     assert time.perf_counter() - start < 10
+
+
+# counts that describe who or what exists, or what a 公示 lists, are no goals; genuine goals stay
+HELDOUT2 = [
+    ("publicity-list", "经审核,共有3家见习单位、15名见习人员符合补贴条件,现予以公示。", []),
+    ("population-served", "以全县劳动年龄段的5200多名持证残疾人为主要对象,开展就业帮扶。", []),
+    ("population-exists", "全县现有登记失业人员3400多名。", []),
+    ("population-covered", "服务覆盖辖区1200多名困难群众。", []),
+    ("spam-site-name", "免费视频_88人人在线_精品", []),
+    ("goal-training-kept", "到2025年,累计培训农民工2万人次以上。", [("2万人次以上", 20000.0)]),
+    ("goal-new-kept", "已有5家企业入驻,力争新增孵化基地10家。", [("10家", 10.0)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in HELDOUT2], ids=[c[0] for c in HELDOUT2])
+def test_heldout2_descriptive_counts(text, expected):
+    assert [(x.text, x.value) for x in extract_targets(text)] == expected
