@@ -60,7 +60,7 @@ def notice_from_raw(raw: RawDocument, data_hash: str) -> Notice:
     measures = _measures(sk, n, region=meta.region)
     if not measures:
         warnings.append("no measures found (no numbered items that carry work)")
-    facts = _facts(n, sk, measures)
+    facts = _facts(n, sk, measures, notice_year=_notice_year(meta.date, meta.doc_number))
     measures = _with_deadlines(measures, facts["deadlines"])
     source = Source(path=raw.path, format=raw.format, encoding=raw.encoding, sha256=data_hash, pages=raw.pages)
     return Notice(
@@ -217,8 +217,22 @@ def _apply_inheritance(measures: list[Measure], stmts: list, n: NormText) -> lis
 
 # ---------------------------------------------------------------- facts
 
-def _facts(n: NormText, sk: Skeleton, measures: list[Measure]) -> dict[str, list]:
-    """Run the fact extractors line by line on the normalised text; map spans back; attach section and measure."""
+def _notice_year(date: str | None, doc_number: str | None) -> int | None:
+    """The notice's own year: its signing date's, else its 文号's (〔2023〕8号), else None.
+
+    >>> _notice_year("2023-09-20", None), _notice_year(None, "鼎政办规〔2023〕8号"), _notice_year(None, None)
+    (2023, 2023, None)
+    """
+    if date:
+        return int(date[:4])
+    m = re.search(r"[〔\[［(（]\s*((?:19|20)\d{2})\s*[〕\]］)）]", doc_number or "")
+    return int(m.group(1)) if m else None
+
+
+def _facts(n: NormText, sk: Skeleton, measures: list[Measure], notice_year: int | None = None) -> dict[str, list]:
+    """Run the fact extractors line by line on the normalised text; map spans back; attach section and measure.
+
+    `notice_year` dates a month written without a year ("6月底完成") where the line gives no year."""
     heads = sk.headings
     starts = [h.line.start for h in heads]
     m_starts = [m.span[0] for m in measures]
@@ -256,7 +270,7 @@ def _facts(n: NormText, sk: Skeleton, measures: list[Measure]) -> dict[str, list
         found = {
             "amounts": amounts_mod.extract_amounts(line),
             "targets": targets_mod.extract_targets(line, context_year=year),
-            "deadlines": deadlines_mod.extract_deadlines(line),
+            "deadlines": deadlines_mod.extract_deadlines(line, context_year=year or notice_year),
             "recurrences": deadlines_mod.extract_recurrences(line),
             "obligations": obligations_mod.extract_obligations(line),
         }
