@@ -22,6 +22,8 @@ baselines (从60个增加至80个 → only 80), money (元), rates (按投资额
 study hours (8个标准学时), 文号, ordinals (第3届, 前3名), numbers inside quotes or titles (“万名技工”,
 “1131”, 《…》), vague Chinese counts (一批), counts of rules or documents (产业兴旺政策26条, 若干措施20条,
 出台政策文件12个), page counters (浏览次数:1234次, 各类工作方案-45篇), slogans (两个维护, 五个一批, 3个1工程),
+counts that describe who or what exists (全市现有…7600多名, 共有4家见习单位, 以…7600多名持证残疾人为主要对象),
+what a 公示 or 名单 lists (…符合补贴条件,现予以公示), spam-page site names (_97人人在线_),
 and what a sentence opened by a background plan period reports (“十三五”时期,全市累计新增就业25万人).
 """
 from __future__ import annotations
