@@ -21,6 +21,25 @@ def load_gold(stem: str) -> dict:
     return json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
 
 
+def assert_linear(fn, unit: str, n: int) -> None:
+    """`fn` on `unit` repeated 4n times takes about 4 times as long as on n repeats, not 16.
+
+    A check of growth, not of speed: the ratio of two timings in the same run holds on any machine
+    (linear work gives about 4, work that grows with the square of the length about 16)."""
+    import time
+
+    def timed(text: str) -> float:
+        best = float("inf")
+        for _ in range(2):
+            start = time.perf_counter()
+            fn(text)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    small, large = timed(unit * n), timed(unit * (4 * n))
+    assert large < 8 * max(small, 0.005), f"{len(unit) * n} chars: {small:.3f} s, 4× as long: {large:.3f} s"
+
+
 def load_scorer():
     """The shared scorer module (../shared/eval/score.py)."""
     spec = importlib.util.spec_from_file_location("zhengce_score", SHARED / "eval" / "score.py")
