@@ -37,7 +37,7 @@ from types import MappingProxyType
 
 from .model import BOUNDS, Amount
 from .numbers import ARABIC_PATTERN, CN_NUMBER_PATTERN, parse_number
-from .lexicon import alternation as _alt
+from .lexicon import alternation as _alt, word_list
 
 __all__ = ["AmountCues", "extract_amounts", "load_amount_cues", "parse_amount", "parse_per"]
 
@@ -78,14 +78,11 @@ def load_amount_cues(path: str | None = None) -> AmountCues:
                 raise ValueError(f"amount_cues.json: {key}[{cue!r}] = {bound!r}; valid bounds: {', '.join(BOUNDS)}")
     lists = ("currencies", "per_units", "per_classifiers", "per_stop", "money_nouns", "list_connectors",
              "continuation_blockers", "adjacent_only")
-    for key in lists:
-        if not raw.get(key) or not all(isinstance(x, str) and x for x in raw[key]):
-            raise ValueError(f"amount_cues.json: {key} must be a non-empty list of non-empty strings")
     return AmountCues(
         bound_prefix=MappingProxyType(dict(raw["bound_prefix"])),
         bound_suffix=MappingProxyType(dict(raw["bound_suffix"])),
         bound_infix=MappingProxyType(dict(raw["bound_infix"])),
-        **{k: tuple(raw[k]) for k in lists},
+        **{k: word_list(raw, k, "amount_cues.json") for k in lists},
     )
 
 

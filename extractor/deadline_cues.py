@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .lexicon import alternation as _alt
+from .lexicon import alternation as _alt, word_list
 
 __all__ = ["CADENCES", "DeadlineCues", "KINDS", "load_cadence_words", "load_deadline_cues"]
 
@@ -59,13 +59,7 @@ def load_deadline_cues(path: str | None = None) -> DeadlineCues:
     True
     """
     raw = json.loads(Path(path or DATA / "deadline_cues.json").read_text(encoding="utf-8"))
-    kw = {}
-    for f in DeadlineCues.__dataclass_fields__:
-        v = raw.get(f)
-        if not v or not all(isinstance(x, str) and x for x in v):
-            raise ValueError(f"deadline_cues.json: {f} must be a non-empty list of non-empty strings")
-        kw[f] = tuple(v)
-    return DeadlineCues(**kw)
+    return DeadlineCues(**{f: word_list(raw, f, "deadline_cues.json") for f in DeadlineCues.__dataclass_fields__})
 
 
 @lru_cache(maxsize=1)

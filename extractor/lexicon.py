@@ -1,4 +1,4 @@
-"""Regex building blocks shared by the lexicon-driven extractors.
+"""Building blocks shared by the lexicon-driven extractors: checked word lists and regexes.
 
 Every pattern built from a data file's words goes through `alternation`, so that words are
 escaped, longer words win over their prefixes, and the pattern is the same from run to run.
@@ -20,4 +20,19 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda s: (-len(s), s)))
 
 
-__all__ = ["alternation"]
+def word_list(raw: dict, key: str, source: str) -> tuple[str, ...]:
+    """`raw[key]` from a cue file as a tuple, checked: a non-empty list of non-empty strings.
+
+    >>> word_list({"caps": ["最高", "不超过"]}, "caps", "target_cues.json")
+    ('最高', '不超过')
+    >>> word_list({"caps": []}, "caps", "target_cues.json")
+    Traceback (most recent call last):
+    ValueError: target_cues.json: caps must be a non-empty list of non-empty strings
+    """
+    v = raw.get(key)
+    if not v or not isinstance(v, list) or not all(isinstance(x, str) and x for x in v):
+        raise ValueError(f"{source}: {key} must be a non-empty list of non-empty strings")
+    return tuple(v)
+
+
+__all__ = ["alternation", "word_list"]

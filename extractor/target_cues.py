@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .deadline_cues import load_deadline_cues
-from .lexicon import alternation as _alt
+from .lexicon import alternation as _alt, word_list
 from .numbers import ARABIC_PATTERN, CN_NUMBER_PATTERN
 
 __all__ = ["TargetCues", "load_counting_words", "load_target_cues"]
@@ -83,13 +83,7 @@ def load_target_cues(path: str | None = None) -> TargetCues:
     True
     """
     raw = json.loads(Path(path or DATA / "target_cues.json").read_text(encoding="utf-8"))
-    kw = {}
-    for f in TargetCues.__dataclass_fields__:
-        v = raw.get(f)
-        if not v or not all(isinstance(x, str) and x for x in v):
-            raise ValueError(f"target_cues.json: {f} must be a non-empty list of non-empty strings")
-        kw[f] = tuple(v)
-    return TargetCues(**kw)
+    return TargetCues(**{f: word_list(raw, f, "target_cues.json") for f in TargetCues.__dataclass_fields__})
 
 
 def _not_followed(nf: tuple[str, ...]) -> str:
